@@ -19,7 +19,7 @@ public record SegmentResult(
         Map<String, Double> metrics,
         List<CurvePoint> curve,
         String checkpoint,
-        String message) {
+        String message) implements java.io.Serializable {
 
     public enum Outcome { COMPLETED, DIVERGED, FAILED }
 

@@ -25,7 +25,7 @@ public record TrialSegment(
         long toResource,
         String resumeFrom,
         String checkpointTo,
-        long seed) {
+        long seed) implements java.io.Serializable {
 
     public TrialSegment {
         Objects.requireNonNull(trialId, "trialId");

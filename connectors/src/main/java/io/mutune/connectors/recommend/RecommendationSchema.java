@@ -1,0 +1,95 @@
+package io.mutune.connectors.recommend;
+
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
+
+/** The recommendations table's columns and the conversion of {@link RecommendationRow} to and from Spark rows. */
+public final class RecommendationSchema {
+    public static final int VERSION = 1;
+    public static final String VERSION_PROPERTY = "mutune.recommendations.schema_version";
+    /** The target-scale axes, each its own nullable column so SQL users can filter on them. */
+    public static final String[] AXES = {"width", "depth", "tokens", "batch"};
+    /** The upsert key, in MERGE order. */
+    public static final String[] KEY = {"family", "parametrization", "optimizer",
+        "target_width", "target_depth", "target_tokens", "target_batch", "hyperparameter"};
+
+    public static final StructType SCHEMA = new StructType(new StructField[] {
+        DataTypes.createStructField("family", DataTypes.StringType, false),
+        DataTypes.createStructField("parametrization", DataTypes.StringType, false),
+        DataTypes.createStructField("optimizer", DataTypes.StringType, false),
+        DataTypes.createStructField("target_width", DataTypes.DoubleType, true),
+        DataTypes.createStructField("target_depth", DataTypes.DoubleType, true),
+        DataTypes.createStructField("target_tokens", DataTypes.DoubleType, true),
+        DataTypes.createStructField("target_batch", DataTypes.DoubleType, true),
+        DataTypes.createStructField("hyperparameter", DataTypes.StringType, false),
+        DataTypes.createStructField("value", DataTypes.DoubleType, false),
+        DataTypes.createStructField("lower", DataTypes.DoubleType, false),
+        DataTypes.createStructField("upper", DataTypes.DoubleType, false),
+        DataTypes.createStructField("rule_form", DataTypes.StringType, false),
+        DataTypes.createStructField("rule_coefficients", DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType), false),
+        DataTypes.createStructField("rule", DataTypes.StringType, true),
+        DataTypes.createStructField("evidence_trials", DataTypes.IntegerType, false),
+        DataTypes.createStructField("evidence_scale_points", DataTypes.IntegerType, false),
+        DataTypes.createStructField("fit_quality", DataTypes.DoubleType, false),
+        DataTypes.createStructField("validation_log_error", DataTypes.DoubleType, true),
+        DataTypes.createStructField("verdict", DataTypes.StringType, false),
+        DataTypes.createStructField("sweep_id", DataTypes.StringType, false),
+        DataTypes.createStructField("version", DataTypes.LongType, false),
+        DataTypes.createStructField("created_at", DataTypes.TimestampType, false),
+    });
+
+    private RecommendationSchema() { }
+
+    public static Row toRow(RecommendationRow r) {
+        Object[] v = new Object[SCHEMA.size()];
+        int i = 0;
+        v[i++] = r.family();
+        v[i++] = r.parametrization();
+        v[i++] = r.optimizer();
+        for (String axis : AXES) {
+            v[i++] = r.targetScale().get(axis);
+        }
+        v[i++] = r.hyperparameter();
+        v[i++] = r.value();
+        v[i++] = r.lower();
+        v[i++] = r.upper();
+        v[i++] = r.ruleForm();
+        v[i++] = CollectionConverters.asScala(r.coefficients());
+        v[i++] = r.ruleJson();
+        v[i++] = r.evidenceTrials();
+        v[i++] = r.evidenceScalePoints();
+        v[i++] = r.fitQuality();
+        v[i++] = r.validationLogError();
+        v[i++] = r.verdict();
+        v[i++] = r.sweepId();
+        v[i++] = r.version();
+        v[i] = Timestamp.from(r.createdAt());
+        return RowFactory.create(v);
+    }
+
+    public static RecommendationRow fromRow(Row row) {
+        Map<String, Double> scale = new LinkedHashMap<>();
+        for (String axis : AXES) {
+            Double d = row.getAs("target_" + axis);
+            if (d != null) {
+                scale.put(axis, d);
+            }
+        }
+        Map<String, Double> coefficients = new LinkedHashMap<>();
+        Map<Object, Object> m = row.getJavaMap(row.fieldIndex("rule_coefficients"));
+        m.forEach((k, val) -> coefficients.put(String.valueOf(k), ((Number) val).doubleValue()));
+        return new RecommendationRow(row.getAs("family"), row.getAs("parametrization"), row.getAs("optimizer"), scale,
+                row.getAs("hyperparameter"), row.<Double>getAs("value"), row.<Double>getAs("lower"), row.<Double>getAs("upper"),
+                row.getAs("rule_form"), coefficients, row.getAs("rule"), row.<Integer>getAs("evidence_trials"),
+                row.<Integer>getAs("evidence_scale_points"), row.<Double>getAs("fit_quality"), row.getAs("validation_log_error"),
+                row.getAs("verdict"), row.getAs("sweep_id"), row.<Long>getAs("version"),
+                ((Timestamp) row.getAs("created_at")).toInstant());
+    }
+}

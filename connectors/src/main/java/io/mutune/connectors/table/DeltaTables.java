@@ -1,0 +1,72 @@
+package io.mutune.connectors.table;
+
+import io.delta.tables.DeltaTable;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * What every mutune Delta table shares: creation with its schema-version property, and a check on
+ * open that refuses a table written by someone else or by a newer mutune instead of misreading it.
+ */
+public final class DeltaTables {
+    private DeltaTables() { }
+
+    public static boolean exists(SparkSession spark, String path) {
+        return DeltaTable.isDeltaTable(spark, path);
+    }
+
+    /**
+     * Fails with a message naming the table if it exists but lacks a column of {@code schema}, has a
+     * column of another type, or carries a schema version this mutune does not know.
+     */
+    public static void checkSchema(SparkSession spark, String path, StructType schema, String versionProperty, int version) {
+        if (!exists(spark, path)) {
+            return;
+        }
+        StructType actual = spark.read().format("delta").load(path).schema();
+        Set<String> have = Arrays.stream(actual.fields()).map(StructField::name).collect(Collectors.toSet());
+        for (StructField f : schema.fields()) {
+            if (!have.contains(f.name())) {
+                throw new IllegalArgumentException("table delta:" + path + " is not a mutune table of this kind: it has no column '"
+                        + f.name() + "' (it has " + new java.util.TreeSet<>(have) + ")");
+            }
+            StructField a = actual.apply(f.name());
+            if (!a.dataType().sameType(f.dataType())) {
+                throw new IllegalArgumentException("table delta:" + path + " column '" + f.name() + "' is " + a.dataType().simpleString()
+                        + "; expected " + f.dataType().simpleString());
+            }
+        }
+        String stored = spark.sql("SHOW TBLPROPERTIES delta.`" + path.replace("`", "``") + "`")
+                .where(org.apache.spark.sql.functions.col("key").equalTo(versionProperty))
+                .select("value").collectAsList().stream().map(r -> r.getString(0)).findFirst().orElse(null);
+        if (stored == null) {
+            throw new IllegalArgumentException("table delta:" + path + " has no '" + versionProperty + "' property: it was not written by mutune");
+        }
+        if (Integer.parseInt(stored) > version) {
+            throw new IllegalArgumentException("table delta:" + path + " has schema version " + stored + ", newer than this mutune's "
+                    + version + "; upgrade mutune to read it");
+        }
+    }
+
+    /**
+     * Appends {@code df}. The table is first created empty with its schema and version property in
+     * one commit, so no reader ever sees a mutune table without its version.
+     */
+    public static void append(SparkSession spark, Dataset<Row> df, String path, String versionProperty, int version) {
+        createIfAbsent(spark, path, df.schema(), versionProperty, version);
+        df.write().format("delta").mode("append").save(path);
+    }
+
+    public static void createIfAbsent(SparkSession spark, String path, StructType schema, String versionProperty, int version) {
+        if (!exists(spark, path)) {
+            DeltaTable.createIfNotExists(spark).location(path).addColumns(schema)
+                    .property(versionProperty, Integer.toString(version)).execute();
+        }
+    }
+}

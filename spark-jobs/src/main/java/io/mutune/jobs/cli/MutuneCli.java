@@ -1,0 +1,46 @@
+package io.mutune.jobs.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/**
+ * The {@code mutune} command line, the same under {@code bin/mutune} (local Spark) and
+ * {@code spark-submit --class io.mutune.jobs.cli.MutuneCli mutune-spark-jobs.jar}.
+ */
+public final class MutuneCli {
+    private MutuneCli() { }
+
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs one command; returns the process exit code. User errors print one clear line, not a stack trace. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
+            out.println(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            return switch (args[0]) {
+                case "sweep" -> SweepCommand.run(CliArgs.parse(rest, SweepCommand.FLAGS), out);
+                default -> {
+                    err.println("mutune: unknown command '" + args[0] + "'\n" + USAGE);
+                    yield 2;
+                }
+            };
+        } catch (IllegalArgumentException e) {
+            err.println("mutune " + args[0] + ": " + e.getMessage());
+            return 2;
+        }
+    }
+
+    static final String USAGE = """
+            usage: mutune <command> [options]
+              sweep SPEC [--sweep-id ID] [--master URL]
+                  run the sweep that SPEC (YAML or JSON) describes, fit the transfer rules,
+                  publish the recommendations, and print a summary""";
+}

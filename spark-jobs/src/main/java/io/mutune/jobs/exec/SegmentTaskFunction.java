@@ -1,0 +1,71 @@
+package io.mutune.jobs.exec;
+
+import io.mutune.hpo.runner.SegmentResult;
+import io.mutune.hpo.runner.TrialContext;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.resource.ResourceInformation;
+
+/**
+ * The code that runs inside the Spark task: reads the task's GPU addresses, runs the segment and
+ * returns the outcome. A runner's exception is returned as data, not rethrown, because a trial bug
+ * is not an executor fault: Spark should not retry it, mutune's own retry policy decides.
+ */
+public final class SegmentTaskFunction implements FlatMapFunction<Iterator<SegmentTask>, SegmentOutcome> {
+    private static final long serialVersionUID = 1L;
+    private static final int STACK_TAIL_CHARS = 4000;
+
+    @Override
+    public Iterator<SegmentOutcome> call(Iterator<SegmentTask> tasks) {
+        List<SegmentOutcome> out = new ArrayList<>();
+        while (tasks.hasNext()) {
+            out.add(run(tasks.next()));
+        }
+        return out.iterator();
+    }
+
+    private static SegmentOutcome run(SegmentTask task) {
+        List<String> gpus = taskGpus();
+        String executor = SparkEnv.get() == null ? "local" : SparkEnv.get().executorId();
+        String host = hostName();
+        long start = System.currentTimeMillis();
+        try {
+            SegmentResult result = task.runner().run(task.segment(), new TrialContext(gpus, null));
+            return new SegmentOutcome(result, null, executor, host, gpus, start, System.currentTimeMillis());
+        } catch (Exception | LinkageError e) {
+            return new SegmentOutcome(null, stackTail(e), executor, host, gpus, start, System.currentTimeMillis());
+        }
+    }
+
+    private static List<String> taskGpus() {
+        TaskContext tc = TaskContext.get();
+        if (tc == null) {
+            return List.of();
+        }
+        Map<String, ResourceInformation> resources = tc.resourcesJMap();
+        ResourceInformation gpu = resources.get("gpu");
+        return gpu == null ? List.of() : List.of(gpu.addresses());
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    static String stackTail(Throwable e) {
+        StringWriter sw = new StringWriter();
+        e.printStackTrace(new PrintWriter(sw));
+        String s = sw.toString();
+        return s.length() <= STACK_TAIL_CHARS ? s : s.substring(0, STACK_TAIL_CHARS) + "\n...";
+    }
+}

@@ -1,0 +1,46 @@
+package io.mutune.jobs.fit;
+
+import io.mutune.connectors.journal.JournalRow;
+import io.mutune.connectors.journal.TrialStatus;
+import io.mutune.connectors.recommend.RecommendationRow;
+import io.mutune.hpo.space.Configuration;
+import io.mutune.hpo.space.SearchSpace;
+import io.mutune.jobs.spec.SweepSpec;
+import io.mutune.transfer.recommend.Recommendation;
+import io.mutune.transfer.recommend.Recommender;
+import io.mutune.transfer.recommend.RecommenderSettings;
+import io.mutune.transfer.rules.TrialObservation;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Turns a sweep's journal into recommendations: the trials that reached the final resource (and
+ * the diverged ones, which bound the usable range) go to the transfer module's fitter; its
+ * recommendations become table rows.
+ */
+public final class FitJob {
+    private FitJob() { }
+
+    /** Observations the fitter uses: ended segments only; stale, running and failed rows carry no evidence. */
+    public static List<TrialObservation> observations(List<JournalRow> rows, String metric) {
+        return rows.stream()
+                .filter(r -> r.status() == TrialStatus.COMPLETED || r.status() == TrialStatus.DIVERGED || r.status() == TrialStatus.STOPPED)
+                .map(r -> new TrialObservation(r.trialId(), r.scale(), Configuration.fromJson(r.configJson()), r.resource(),
+                        r.metrics().getOrDefault(metric, Double.NaN), r.status() == TrialStatus.DIVERGED))
+                .toList();
+    }
+
+    public static List<Recommendation> recommend(SweepSpec spec, List<JournalRow> rows) {
+        List<String> hps = SearchSpace.fromSpec(spec.search().space()).names();
+        return Recommender.recommend(observations(rows, spec.search().metric()), hps, spec.targets(),
+                RecommenderSettings.defaults(spec.seed(), spec.parametrization()));
+    }
+
+    public static List<RecommendationRow> toRows(SweepSpec spec, String sweepId, List<Recommendation> recs) {
+        Instant now = Instant.now();
+        return recs.stream().map(r -> new RecommendationRow(spec.model(), spec.parametrization(), spec.optimizer(),
+                r.targetScale(), r.hyperparameter(), r.value(), r.lower(), r.upper(), r.ruleForm(), r.coefficients(), r.toJson(),
+                r.trials(), r.scalePoints(), r.fitQuality(), r.validationLogError(),
+                r.verdict().name().toLowerCase(java.util.Locale.ROOT), sweepId, 0L, now)).toList();
+    }
+}

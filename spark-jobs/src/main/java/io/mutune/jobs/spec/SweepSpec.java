@@ -1,0 +1,92 @@
+package io.mutune.jobs.spec;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A parsed, validated sweep spec. Sections that another module interprets ({@code proxy},
+ * {@code search.space}) are kept as the parsed maps and handed to that module, which validates
+ * them with its own field-naming errors.
+ */
+public record SweepSpec(
+        String sweep,
+        long seed,
+        Map<String, Object> proxy,
+        Map<String, List<Double>> scales,
+        Search search,
+        Resources resources,
+        List<Map<String, Double>> targets,
+        Output output) implements Serializable {
+
+    /** The search section: algorithm, metric to optimise, its space and the resource per trial. */
+    public record Search(
+            String algorithm,
+            String metric,
+            String mode,
+            Map<String, Object> space,
+            Resource resource,
+            int trialsPerScale,
+            Map<String, Object> options) implements Serializable { }
+
+    /** The training resource a trial is measured in (steps, tokens...) and its multi-fidelity range. */
+    public record Resource(String name, long min, long max, double eta) implements Serializable { }
+
+    /** What each trial needs from the cluster and how often a failed trial is retried. */
+    public record Resources(double gpusPerTrial, int maxRetries, long trialTimeoutSeconds) implements Serializable { }
+
+    /** Where the journal, the recommendations and the checkpoints go. */
+    public record Output(String trials, String recommendations, String checkpoints) implements Serializable { }
+
+    /** Every combination of the scale axes, in spec order: the scale points a sweep tunes at. */
+    public List<Map<String, Double>> scalePoints() {
+        List<Map<String, Double>> points = new ArrayList<>();
+        points.add(new LinkedHashMap<>());
+        for (Map.Entry<String, List<Double>> axis : scales.entrySet()) {
+            List<Map<String, Double>> next = new ArrayList<>();
+            for (Map<String, Double> p : points) {
+                for (Double v : axis.getValue()) {
+                    Map<String, Double> q = new LinkedHashMap<>(p);
+                    q.put(axis.getKey(), v);
+                    next.add(q);
+                }
+            }
+            points = next;
+        }
+        return points.stream().map(p -> (Map<String, Double>) java.util.Collections.unmodifiableMap(p)).toList();
+    }
+
+    /** A short, stable name of a scale point, e.g. {@code w256} or {@code w256-d4}; prefixes trial ids. */
+    public static String scaleKey(Map<String, Double> point) {
+        StringBuilder sb = new StringBuilder();
+        point.forEach((axis, v) -> {
+            if (sb.length() > 0) {
+                sb.append('-');
+            }
+            sb.append(axis.charAt(0)).append(formatAxisValue(v));
+        });
+        return sb.toString();
+    }
+
+    private static String formatAxisValue(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            long l = (long) v;
+            return String.valueOf(l);
+        }
+        return String.valueOf(v);
+    }
+
+    public String model() {
+        return String.valueOf(proxy.get("model"));
+    }
+
+    public String parametrization() {
+        return String.valueOf(proxy.getOrDefault("parametrization", "sp"));
+    }
+
+    public String optimizer() {
+        return String.valueOf(proxy.getOrDefault("optimizer", "adamw"));
+    }
+}

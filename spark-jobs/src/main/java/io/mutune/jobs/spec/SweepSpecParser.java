@@ -1,0 +1,169 @@
+package io.mutune.jobs.spec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.mutune.hpo.space.SearchSpace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a sweep spec from YAML or JSON (JSON is YAML, so one parser serves both) and checks every
+ * field before anything runs, so a typo fails in a second instead of after an hour of training.
+ */
+public final class SweepSpecParser {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern SWEEP_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,127}");
+    private static final Set<String> TOP = Set.of("sweep", "seed", "proxy", "scales", "search", "resources", "targets", "output");
+    private static final Set<String> AXES = Set.of("width", "depth", "tokens", "batch");
+    private static final Set<String> MODELS = Set.of("mlp", "transformer", "command");
+    private static final Set<String> ALGORITHMS = Set.of("random", "grid", "sobol", "tpe", "bo", "hyperband", "asha", "bohb", "pbt");
+
+    private SweepSpecParser() { }
+
+    public static SweepSpec parse(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new SpecException("(spec)", "cannot read spec file " + file + ": " + e.getMessage(), e);
+        }
+        return parse(text);
+    }
+
+    public static SweepSpec parse(String text) {
+        Object doc;
+        try {
+            doc = YAML.readValue(text, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new SpecException("(spec)", "not valid YAML or JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()), e);
+        }
+        SpecNode root = SpecNode.of("", doc);
+        root.allowOnly(TOP);
+
+        String sweep = root.string("sweep");
+        if (!SWEEP_NAME.matcher(sweep).matches()) {
+            throw new SpecException("sweep", "'" + sweep + "' is not a valid sweep name; expected a letter then letters, digits, '_', '.' or '-' (at most 128)");
+        }
+        long seed = root.integer("seed");
+        SpecNode proxy = root.node("proxy");
+        proxy.choice("model", null, MODELS);
+
+        Map<String, List<Double>> scales = parseScales(root.node("scales"));
+        SweepSpec.Search search = parseSearch(root.node("search"));
+        SweepSpec.Resources resources = parseResources(root.optionalNode("resources"));
+        List<Map<String, Double>> targets = parseTargets(root, scales);
+        SweepSpec.Output output = parseOutput(root.node("output"));
+        return new SweepSpec(sweep, seed, proxy.raw(), scales, search, resources, targets, output);
+    }
+
+    private static Map<String, List<Double>> parseScales(SpecNode node) {
+        node.allowOnly(AXES);
+        Map<String, List<Double>> scales = new LinkedHashMap<>();
+        for (String axis : node.raw().keySet()) {
+            scales.put(axis, List.copyOf(node.positiveNumbers(axis)));
+        }
+        if (scales.isEmpty()) {
+            throw new SpecException("scales", "expected at least one axis, e.g. {width: [64, 128, 256]}");
+        }
+        return scales;
+    }
+
+    private static SweepSpec.Search parseSearch(SpecNode node) {
+        node.allowOnly(Set.of("algorithm", "metric", "mode", "space", "resource", "trials_per_scale", "options"));
+        String algorithm = node.choice("algorithm", "random", ALGORITHMS);
+        String metric = node.string("metric", "val_loss");
+        String mode = node.choice("mode", "min", Set.of("min", "max"));
+        SpecNode space = node.node("space");
+        try {
+            SearchSpace.fromSpec(space.raw());
+        } catch (IllegalArgumentException e) {
+            String msg = e.getMessage();
+            // hpo names fields from the space's own root; re-root them at the spec's.
+            throw new SpecException(msg.startsWith("search.space") ? msg.split(":", 2)[0] : "search.space",
+                    msg.startsWith("search.space") ? msg.split(":", 2)[1].trim() : msg, e);
+        }
+        SpecNode res = node.node("resource");
+        res.allowOnly(Set.of("name", "min", "max", "eta"));
+        long max = res.positiveInteger("max", 0);
+        long min = res.positiveInteger("min", max);
+        if (min > max) {
+            throw new SpecException(res.field("min"), "min (" + min + ") is above max (" + max + "); expected min <= max");
+        }
+        double eta = res.number("eta", 3.0);
+        if (!(eta > 1.0)) {
+            throw new SpecException(res.field("eta"), "expected a reduction factor above 1, got " + eta);
+        }
+        SweepSpec.Resource resource = new SweepSpec.Resource(res.string("name", "steps"), min, max, eta);
+        long trials = node.positiveInteger("trials_per_scale", 16);
+        if (trials > 100_000) {
+            throw new SpecException(node.field("trials_per_scale"), "expected at most 100000, got " + trials);
+        }
+        Map<String, Object> options = node.has("options") ? node.node("options").raw() : Map.of();
+        return new SweepSpec.Search(algorithm, metric, mode, space.raw(), resource, (int) trials, options);
+    }
+
+    private static SweepSpec.Resources parseResources(SpecNode node) {
+        node.allowOnly(Set.of("gpus_per_trial", "max_retries", "trial_timeout_s"));
+        double gpus = node.number("gpus_per_trial", 0);
+        if (gpus < 0 || (gpus > 1 && gpus != Math.rint(gpus))) {
+            throw new SpecException(node.field("gpus_per_trial"), "expected 0, a fraction of one GPU, or a whole number of GPUs, got " + gpus);
+        }
+        long retries = node.integer("max_retries", 2);
+        if (retries < 0 || retries > 100) {
+            throw new SpecException(node.field("max_retries"), "expected an integer from 0 to 100, got " + retries);
+        }
+        long timeout = node.positiveInteger("trial_timeout_s", 3600);
+        return new SweepSpec.Resources(gpus, (int) retries, timeout);
+    }
+
+    private static List<Map<String, Double>> parseTargets(SpecNode root, Map<String, List<Double>> scales) {
+        List<Object> raw = root.list("targets");
+        if (raw.isEmpty()) {
+            throw new SpecException("targets", "expected at least one target scale, e.g. [{width: 4096}]");
+        }
+        List<Map<String, Double>> targets = new java.util.ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            SpecNode t = SpecNode.of("targets[" + i + "]", raw.get(i));
+            t.allowOnly(AXES);
+            Map<String, Double> target = new LinkedHashMap<>();
+            for (String axis : t.raw().keySet()) {
+                double v = SpecNode.toDouble(t.field(axis), t.raw().get(axis));
+                if (!(v > 0) || Double.isInfinite(v)) {
+                    throw new SpecException(t.field(axis), "expected a positive number, got " + t.raw().get(axis));
+                }
+                target.put(axis, v);
+            }
+            for (String axis : scales.keySet()) {
+                if (!target.containsKey(axis)) {
+                    throw new SpecException("targets[" + i + "]", "has no '" + axis + "', but the sweep varies it; expected a value for every axis in scales " + scales.keySet());
+                }
+            }
+            targets.add(Map.copyOf(target));
+        }
+        return List.copyOf(targets);
+    }
+
+    private static SweepSpec.Output parseOutput(SpecNode node) {
+        node.allowOnly(Set.of("trials", "recommendations", "checkpoints"));
+        return new SweepSpec.Output(
+                tableUri(node, "trials"), tableUri(node, "recommendations"), node.string("checkpoints", "file:.mutune/checkpoints"));
+    }
+
+    private static String tableUri(SpecNode node, String name) {
+        String v = node.string(name);
+        int colon = v.indexOf(':');
+        String scheme = colon < 0 ? "" : v.substring(0, colon);
+        if (!Set.of("delta", "iceberg", "jdbc", "parquet").contains(scheme) || v.length() == colon + 1) {
+            throw new SpecException(node.field(name), "'" + v + "' is not a table; expected delta:PATH, iceberg:CATALOG.DB.TABLE or jdbc:postgresql://...");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,109 @@
+package io.mutune.jobs.sweep;
+
+import io.mutune.connectors.journal.JournalRow;
+import io.mutune.connectors.journal.TrialJournal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Appends journal rows from a background thread, committing whatever has queued up since the last
+ * commit as one batch. Trials that finish together share a commit instead of waiting in line for
+ * one commit each, and the driver's loop never blocks on table I/O.
+ */
+final class JournalWriter implements AutoCloseable {
+    private final TrialJournal journal;
+    private final LinkedBlockingQueue<JournalRow> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private final Object progress = new Object();
+    private long written;
+    private long committed;
+    private long commits;
+    private volatile boolean closing;
+    private volatile RuntimeException failure;
+
+    JournalWriter(TrialJournal journal) {
+        this.journal = journal;
+        this.thread = new Thread(this::loop, "mutune-journal-writer");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    void write(JournalRow row) {
+        throwIfFailed();
+        synchronized (progress) {
+            written++;
+        }
+        queue.add(row);
+    }
+
+    /** Blocks until every row written so far is committed, or the writer has failed. */
+    void flush() {
+        synchronized (progress) {
+            long target = written;
+            while (committed < target && failure == null) {
+                try {
+                    progress.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while flushing the journal", e);
+                }
+            }
+        }
+        throwIfFailed();
+    }
+
+    /** How many commits the journal took so far: fewer than rows when trials finished together. */
+    long commits() {
+        synchronized (progress) {
+            return commits;
+        }
+    }
+
+    private void loop() {
+        while (!closing || !queue.isEmpty()) {
+            try {
+                JournalRow first = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                List<JournalRow> batch = new ArrayList<>();
+                batch.add(first);
+                queue.drainTo(batch);
+                journal.append(batch);
+                synchronized (progress) {
+                    committed += batch.size();
+                    commits++;
+                    progress.notifyAll();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failure = new IllegalStateException("cannot append to the trial journal " + journal.location() + ": " + e.getMessage(), e);
+                synchronized (progress) {
+                    progress.notifyAll();
+                }
+                return;
+            }
+        }
+    }
+
+    private void throwIfFailed() {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public void close() {
+        flush();
+        closing = true;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(60));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.mutune.jobs.sweep;
+
+import io.mutune.connectors.journal.JournalRow;
+import io.mutune.connectors.journal.TrialStatus;
+import io.mutune.transfer.recommend.Recommendation;
+import java.io.PrintStream;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The summary a sweep ends with: per-scale optima, the fitted rules, the recommendations, the tables. */
+public final class SweepSummary {
+    private SweepSummary() { }
+
+    public static void print(PrintStream out, SweepResult result, String metric, String mode, List<Recommendation> recs,
+                             String recommendationsTable, long publishVersion) {
+        out.println();
+        out.printf(Locale.ROOT, "sweep %s: %d trial segments in %.1f s%n", result.sweepId(), result.finished().size(), result.wallSeconds());
+        Map<String, List<JournalRow>> byScale = new LinkedHashMap<>();
+        for (JournalRow r : result.finished()) {
+            byScale.computeIfAbsent(r.scaleKey(), k -> new java.util.ArrayList<>()).add(r);
+        }
+        Comparator<JournalRow> byMetric = Comparator.comparingDouble(r -> r.metrics().get(metric));
+        out.println("best trial per scale point (argmin; the fit below refines it):");
+        byScale.forEach((key, rows) -> {
+            Optional<JournalRow> best = rows.stream()
+                    .filter(r -> r.status() == TrialStatus.COMPLETED && r.metrics().containsKey(metric))
+                    .min("max".equals(mode) ? byMetric.reversed() : byMetric);
+            long diverged = rows.stream().filter(r -> r.status() == TrialStatus.DIVERGED).count();
+            long failed = rows.stream().filter(r -> r.status() == TrialStatus.FAILED).count();
+            out.printf(Locale.ROOT, "  %-10s %s  (%d trials, %d diverged, %d failed)%n", key,
+                    best.map(b -> String.format(Locale.ROOT, "%s=%.5g  %s", metric, b.metrics().get(metric), b.configJson())).orElse("no completed trial"),
+                    rows.size(), diverged, failed);
+        });
+        out.println("recommendations:");
+        for (Recommendation r : recs) {
+            out.printf(Locale.ROOT, "  %-14s at %s = %.5g  [%.5g, %.5g]  %s  rule: %s  %s%n", r.hyperparameter(), r.targetScale(),
+                    r.value(), r.lower(), r.upper(), r.verdict().name().toLowerCase(Locale.ROOT), r.ruleForm(), formatCoefficients(r.coefficients()));
+        }
+        out.println("tables:");
+        out.printf(Locale.ROOT, "  trials:          %s  (%d commits)%n", result.journalLocation(), result.journalCommits());
+        out.printf(Locale.ROOT, "  recommendations: %s  (version %d)%n", recommendationsTable, publishVersion);
+    }
+
+    private static String formatCoefficients(Map<String, Double> c) {
+        StringBuilder sb = new StringBuilder();
+        c.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%s=%.4f ", k, v)));
+        return sb.toString().trim();
+    }
+}

@@ -1,0 +1,112 @@
+package io.mutune.jobs.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SweepSpecParserTest {
+    static final String VALID = """
+            sweep: quick
+            seed: 17
+            proxy: {model: mlp, parametrization: mup, optimizer: adamw, base: {width: 64, depth: 2}}
+            scales: {width: [64, 128, 256]}
+            search:
+              algorithm: random
+              metric: val_loss
+              space: {lr: {float: [1.0e-4, 1.0e-1], log: true}}
+              resource: {name: steps, max: 300}
+              trials_per_scale: 5
+            targets: [{width: 4096}]
+            output: {trials: "delta:/tmp/t", recommendations: "delta:/tmp/r"}
+            """;
+
+    @Test
+    void parsesTheQuickstartExample() {
+        SweepSpec spec = SweepSpecParser.parse(Path.of("..", "examples", "quickstart.yaml").toAbsolutePath().normalize());
+        assertEquals("quickstart", spec.sweep());
+        assertEquals(List.of(64.0, 128.0, 256.0), spec.scales().get("width"));
+        assertEquals(List.of(Map.of("width", 4096.0)), spec.targets());
+        assertEquals("mup", spec.parametrization());
+        assertEquals(3, spec.scalePoints().size());
+    }
+
+    @Test
+    void yamlAndJsonGiveTheSameSpec() throws Exception {
+        String json = """
+                {"sweep": "quick", "seed": 17,
+                 "proxy": {"model": "mlp", "parametrization": "mup", "optimizer": "adamw", "base": {"width": 64, "depth": 2}},
+                 "scales": {"width": [64, 128, 256]},
+                 "search": {"algorithm": "random", "metric": "val_loss",
+                            "space": {"lr": {"float": [1.0e-4, 1.0e-1], "log": true}},
+                            "resource": {"name": "steps", "max": 300}, "trials_per_scale": 5},
+                 "targets": [{"width": 4096}],
+                 "output": {"trials": "delta:/tmp/t", "recommendations": "delta:/tmp/r"}}
+                """;
+        Path f = Files.createTempFile("spec", ".json");
+        Files.writeString(f, json);
+        assertEquals(SweepSpecParser.parse(VALID), SweepSpecParser.parse(f));
+    }
+
+    @Test
+    void scalePointsAreTheProductOfTheAxes() {
+        SweepSpec spec = SweepSpecParser.parse(VALID.replace("scales: {width: [64, 128, 256]}", "scales: {width: [64, 128], depth: [2, 4]}")
+                .replace("targets: [{width: 4096}]", "targets: [{width: 4096, depth: 32}]"));
+        assertEquals(List.of(Map.of("width", 64.0, "depth", 2.0), Map.of("width", 64.0, "depth", 4.0),
+                Map.of("width", 128.0, "depth", 2.0), Map.of("width", 128.0, "depth", 4.0)), spec.scalePoints());
+        assertEquals("w128-d4", SweepSpec.scaleKey(spec.scalePoints().get(3)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "missing seed            | 'seed: 17'                        | ''                                   | seed       | is missing; expected an integer",
+        "seed not an integer     | 'seed: 17'                        | 'seed: seventeen'                    | seed       | expected an integer, got 'seventeen'",
+        "unknown top-level field | 'seed: 17'                        | 'seed: 17\\nsede: 3'                  | sede       | unknown field",
+        "negative width          | 'width: [64, 128, 256]'           | 'width: [64, -128, 256]'             | scales.width[1] | expected a positive number, got -128",
+        "width not a list        | 'width: [64, 128, 256]'           | 'width: 64'                          | scales.width | expected a non-empty list",
+        "unknown axis            | 'scales: {width'                  | 'scales: {heads'                     | scales.heads | unknown field",
+        "unknown algorithm       | 'algorithm: random'               | 'algorithm: simulated-annealing'     | search.algorithm | unknown value 'simulated-annealing'",
+        "bad mode                | 'metric: val_loss'                | 'metric: val_loss\\n  mode: lowest'   | search.mode | unknown value 'lowest'",
+        "zero trials             | 'trials_per_scale: 5'             | 'trials_per_scale: 0'                | search.trials_per_scale | expected a positive integer, got 0",
+        "min above max           | 'resource: {name: steps, max: 300}' | 'resource: {name: steps, min: 400, max: 300}' | search.resource.min | is above max",
+        "eta not above one       | 'resource: {name: steps, max: 300}' | 'resource: {name: steps, max: 300, eta: 1}'   | search.resource.eta | expected a reduction factor above 1",
+        "unknown model           | 'model: mlp'                      | 'model: resnet'                      | proxy.model | unknown value 'resnet'",
+        "no targets              | 'targets: [{width: 4096}]'        | 'targets: []'                        | targets    | expected at least one target scale",
+        "target misses an axis   | 'targets: [{width: 4096}]'        | 'targets: [{depth: 48}]'             | 'targets[0]' | has no 'width'",
+        "table without format    | 'trials: \"delta:/tmp/t\"'        | 'trials: \"/tmp/t\"'                 | output.trials | is not a table",
+        "bad sweep name          | 'sweep: quick'                    | 'sweep: \"drop table; --\"'          | sweep      | is not a valid sweep name",
+        "fractional gpus above 1 | 'output:'                         | 'resources: {gpus_per_trial: 1.5}\\noutput:' | resources.gpus_per_trial | expected 0, a fraction",
+    })
+    void malformedSpecsNameTheFieldAndTheExpectedForm(String what, String replace, String with, String field, String expected) {
+        String bad = VALID.replace(replace, with.replace("\\n", "\n"));
+        SpecException e = assertThrows(SpecException.class, () -> SweepSpecParser.parse(bad), what);
+        assertEquals(field, e.field(), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), "message '" + e.getMessage() + "' should contain '" + expected + "'");
+    }
+
+    @Test
+    void badSpaceNamesTheParameter() {
+        String bad = VALID.replace("lr: {float: [1.0e-4, 1.0e-1], log: true}", "lr: {float: [1.0e-1, 1.0e-4], log: true}");
+        SpecException e = assertThrows(SpecException.class, () -> SweepSpecParser.parse(bad));
+        assertTrue(e.getMessage().startsWith("search.space.lr"), e.getMessage());
+    }
+
+    @Test
+    void notYamlAtAllSaysWhere() {
+        SpecException e = assertThrows(SpecException.class, () -> SweepSpecParser.parse("sweep: [unclosed\nseed: 1"));
+        assertTrue(e.getMessage().contains("not valid YAML or JSON"), e.getMessage());
+    }
+
+    @Test
+    void missingFileNamesTheFile() {
+        SpecException e = assertThrows(SpecException.class, () -> SweepSpecParser.parse(Path.of("/nonexistent/spec.yaml")));
+        assertTrue(e.getMessage().contains("/nonexistent/spec.yaml"), e.getMessage());
+    }
+}
