@@ -1,0 +1,69 @@
+package io.mutune.transfer.recommend;
+
+import io.mutune.transfer.rules.RuleJson;
+import io.mutune.transfer.rules.ScaleOptimum;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One hyperparameter's recommended value at one target scale, with the rule and evidence behind it.
+ * Immutable; {@link #toJson()} is what launchers read.
+ *
+ * @param hyperparameter       its name, as in the sweep spec
+ * @param targetScale          the target scale point, e.g. {@code width -> 4096}
+ * @param value                the recommended value
+ * @param lower                lower end of the 95% bootstrap interval of the value
+ * @param upper                upper end
+ * @param ruleForm             e.g. {@code log lr = c + a_width*log(width)}; for INSUFFICIENT, why
+ * @param coefficients         {@code c}, {@code a_<axis>}
+ * @param coefficientIntervals 95% bootstrap interval of each coefficient
+ * @param trials               trials behind the rule, all scale points, diverged included
+ * @param scalePoints          scale points whose optimum was fitted
+ * @param fitQuality           weighted RMS residual of the optima around the rule in fit space (log units for
+ *                             log-scaled hyperparameters; 0 is perfect); NaN when no rule was fitted
+ * @param validationLogError   leave-one-scale-out error at the largest proxy scale, {@code log(predicted/observed)};
+ *                             null if not computable
+ * @param verdict              TRANSFERS_AS_IS, FITTED or INSUFFICIENT
+ * @param evidence             the optimum at every scale point (edge-of-range ones included, though not fitted)
+ * @param validationLossError  relative excess loss at that scale when following the refitted rule, read from the
+ *                             scale's own loss curve; null if not computable
+ */
+public record Recommendation(String hyperparameter, Map<String, Double> targetScale, double value, double lower,
+                             double upper, String ruleForm, Map<String, Double> coefficients,
+                             Map<String, double[]> coefficientIntervals, int trials, int scalePoints,
+                             double fitQuality, Double validationLogError, Verdict verdict,
+                             List<ScaleOptimum> evidence, Double validationLossError) {
+
+    public Recommendation {
+        Objects.requireNonNull(hyperparameter, "hyperparameter");
+        Objects.requireNonNull(verdict, "verdict of " + hyperparameter);
+        targetScale = Collections.unmodifiableMap(new LinkedHashMap<>(targetScale));
+        coefficients = Collections.unmodifiableMap(new LinkedHashMap<>(coefficients));
+        coefficientIntervals = Collections.unmodifiableMap(new LinkedHashMap<>(coefficientIntervals));
+        evidence = List.copyOf(evidence);
+        if (verdict != Verdict.INSUFFICIENT && !(lower <= value && value <= upper)) {
+            throw new IllegalArgumentException("interval [" + lower + ", " + upper + "] of " + hyperparameter
+                    + " does not contain its value " + value);
+        }
+    }
+
+    /** Without the loss-side validation. */
+    public Recommendation(String hyperparameter, Map<String, Double> targetScale, double value, double lower,
+                          double upper, String ruleForm, Map<String, Double> coefficients,
+                          Map<String, double[]> coefficientIntervals, int trials, int scalePoints,
+                          double fitQuality, Double validationLogError, Verdict verdict, List<ScaleOptimum> evidence) {
+        this(hyperparameter, targetScale, value, lower, upper, ruleForm, coefficients, coefficientIntervals, trials,
+                scalePoints, fitQuality, validationLogError, verdict, evidence, null);
+    }
+
+    public String toJson() {
+        return RuleJson.write(this);
+    }
+
+    public static Recommendation fromJson(String json) {
+        return RuleJson.read(json, Recommendation.class);
+    }
+}

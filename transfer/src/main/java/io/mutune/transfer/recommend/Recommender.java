@@ -1,0 +1,64 @@
+package io.mutune.transfer.recommend;
+
+import io.mutune.transfer.rules.ScalingRule;
+import io.mutune.transfer.rules.TrialObservation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * From a sweep's trials to recommended hyperparameters at target scales. Per hyperparameter: the
+ * optimum at each scale point (local quadratic in log hp at the final resource), a weighted power
+ * law over the scale axes with 1000-resample bootstrap intervals (as the Step Law, "Predictable
+ * Scale", fits lr and batch size), the muP verdict (Tensor Programs V: under muP an exponent
+ * compatible with 0 means the optimum transfers as is), and a leave-one-scale-out validation.
+ */
+public final class Recommender {
+
+    private Recommender() {
+    }
+
+    /**
+     * @param trials          every trial of the sweep, diverged ones included
+     * @param hyperparameters names to recommend, e.g. {@code ["lr"]}; positive ones are fitted in log space
+     * @param targets         scale points to recommend for, e.g. {@code {width: 4096.0}}
+     * @return one recommendation per target and hyperparameter, targets outermost
+     */
+    public static List<Recommendation> recommend(List<TrialObservation> trials, List<String> hyperparameters,
+                                                 List<Map<String, Double>> targets, RecommenderSettings settings) {
+        if (hyperparameters == null || hyperparameters.isEmpty()) {
+            throw new IllegalArgumentException("no hyperparameters to recommend: " + hyperparameters);
+        }
+        if (targets == null || targets.isEmpty()) {
+            throw new IllegalArgumentException("no target scale points: " + targets);
+        }
+        ScalePoints points = new ScalePoints(trials);
+        SplittableRandom root = new SplittableRandom(settings.seed());
+        Map<String, HyperparameterTransfer> fits = new LinkedHashMap<>();
+        for (String hp : hyperparameters) {
+            fits.put(hp, new HyperparameterTransfer(hp, points, settings, root.split()));
+        }
+        List<Recommendation> out = new ArrayList<>();
+        for (Map<String, Double> target : targets) {
+            fits.values().forEach(f -> out.add(f.at(target)));
+        }
+        return out;
+    }
+
+    /** The fitted rule of each hyperparameter (absent for INSUFFICIENT ones), for launchers that evaluate rules themselves. */
+    public static Map<String, ScalingRule> rules(List<TrialObservation> trials, List<String> hyperparameters,
+                                                 RecommenderSettings settings) {
+        ScalePoints points = new ScalePoints(trials);
+        SplittableRandom root = new SplittableRandom(settings.seed());
+        Map<String, ScalingRule> out = new LinkedHashMap<>();
+        for (String hp : hyperparameters) {
+            HyperparameterTransfer f = new HyperparameterTransfer(hp, points, settings, root.split());
+            if (f.fit != null) {
+                out.put(hp, f.fit.rule());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,44 @@
+package io.mutune.transfer.rules;
+
+import java.util.Map;
+
+/**
+ * The optimum of one hyperparameter at one scale point, with the evidence behind it.
+ *
+ * @param hyperparameter       its name, as in the sweep spec
+ * @param scale                the scale point
+ * @param fitSpace             LOG or LINEAR: where the value was estimated
+ * @param value                the optimal value (vertex of the local quadratic, or the argmin)
+ * @param plateauLower         lowest value of the plateau band: contiguous values whose loss is within
+ *                             the relative tolerance of the best (0.25% by default, as in the Step Law's fit tool)
+ * @param plateauUpper         highest value of the plateau band
+ * @param method               QUADRATIC or ARGMIN
+ * @param reason               why the quadratic was not used (ARGMIN only), else null
+ * @param edge                 LOWER/UPPER when nothing was searched beyond the optimum on that side
+ * @param divergenceThreshold  the smallest value above the optimum at which every trial diverged, else null
+ * @param trials               trials at this scale point (all resources, diverged included)
+ * @param finalTrials          completed trials at the final resource, the ones the estimate uses
+ * @param finalResource        that final resource
+ * @param bestMetric           the lowest final-resource loss here
+ */
+public record ScaleOptimum(String hyperparameter, Map<String, Double> scale, FitSpace fitSpace, double value,
+                           double plateauLower, double plateauUpper, OptimumMethod method, String reason,
+                           RangeEdge edge, Double divergenceThreshold, int trials, int finalTrials,
+                           long finalResource, double bestMetric) {
+
+    public ScaleOptimum {
+        scale = Map.copyOf(scale);
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("optimum of " + hyperparameter + " at " + scale + " is " + value);
+        }
+        if (!(plateauLower <= value && value <= plateauUpper)) {
+            throw new IllegalArgumentException("plateau band [" + plateauLower + ", " + plateauUpper
+                    + "] of " + hyperparameter + " at " + scale + " does not contain the optimum " + value);
+        }
+    }
+
+    /** The optimum in fit space (log of the value for LOG hyperparameters). */
+    public double fitValue() {
+        return fitSpace.toFit(value);
+    }
+}
