@@ -15,12 +15,14 @@ import java.util.TreeMap;
  */
 public final class SearchHistory {
     private final SearchSpace space;
+    private final long seed;
     private final int trialNumber;
     private final List<Observation> observations;
     private final List<Configuration> pending;
 
-    public SearchHistory(SearchSpace space, int trialNumber, List<Observation> observations, List<Configuration> pending) {
+    public SearchHistory(SearchSpace space, long seed, int trialNumber, List<Observation> observations, List<Configuration> pending) {
         this.space = space;
+        this.seed = seed;
         this.trialNumber = trialNumber;
         this.observations = List.copyOf(observations);
         this.pending = List.copyOf(pending);
@@ -43,7 +45,7 @@ public final class SearchHistory {
                 pending.add(t.config());
             }
         }
-        return new SearchHistory(space, trialNumber, withWorstForDiverged(raw), pending);
+        return new SearchHistory(space, settings.seed(), trialNumber, withWorstForDiverged(raw), pending);
     }
 
     private static List<Observation> withWorstForDiverged(List<Observation> raw) {
@@ -70,6 +72,11 @@ public final class SearchHistory {
 
     public SearchSpace space() {
         return space;
+    }
+
+    /** The tuner's seed, for sequences that must stay fixed across trials (a Sobol scramble). */
+    public long seed() {
+        return seed;
     }
 
     /** The number of the trial the suggestion is for. */
