@@ -1,0 +1,80 @@
+package io.mutune.hpo.math;
+
+/**
+ * Log marginal likelihood of a Matérn-5/2 ARD GP and its gradient in log-hyperparameter space
+ * (Rasmussen and Williams 2006, eq. 5.8 and 5.9), plus a weak log-normal prior on the length
+ * scales that keeps small-data fits away from degenerate (very short or very long) scales.
+ */
+public final class GpMarginalLikelihood {
+    private static final double PRIOR_MEAN_LOG_LENGTH = Math.log(0.5);
+    private static final double PRIOR_SD_LOG_LENGTH = 1.5;
+
+    private final double[][] x;
+    private final double[] y;
+
+    public GpMarginalLikelihood(double[][] x, double[] y) {
+        this.x = x;
+        this.y = y;
+    }
+
+    /** The value at log parameters {@code t}; -Infinity when the covariance cannot be factorised. */
+    public double value(double[] t) {
+        return evaluate(t, null);
+    }
+
+    /** The value, writing the gradient into {@code gradient} (same length as {@code t}). */
+    public double valueAndGradient(double[] t, double[] gradient) {
+        return evaluate(t, gradient);
+    }
+
+    private double evaluate(double[] t, double[] gradient) {
+        GpHyperparameters h = GpHyperparameters.fromLog(t);
+        double[] inv = h.inverseLengthScales();
+        int n = x.length;
+        int dims = inv.length;
+        double[][] k = GaussianProcess.covariance(x, h, inv);
+        Cholesky chol;
+        try {
+            chol = Cholesky.of(k);
+        } catch (IllegalArgumentException e) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double[] alpha = chol.solve(y);
+        double fit = 0;
+        for (int i = 0; i < n; i++) {
+            fit += y[i] * alpha[i];
+        }
+        double value = -0.5 * fit - 0.5 * chol.logDet() - 0.5 * n * Math.log(2 * Math.PI);
+        for (int d = 0; d < dims; d++) {
+            double z = (t[d] - PRIOR_MEAN_LOG_LENGTH) / PRIOR_SD_LOG_LENGTH;
+            value -= 0.5 * z * z;
+        }
+        if (gradient == null) {
+            return value;
+        }
+        double[][] kinv = chol.inverse();
+        java.util.Arrays.fill(gradient, 0);
+        double s2 = h.signalVariance();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                double w = alpha[i] * alpha[j] - kinv[i][j];
+                double r2 = Matern52Kernel.r2(x[i], x[j], inv);
+                double kij = s2 * Matern52Kernel.ofR2(r2);
+                double dk = s2 * Matern52Kernel.derivativeByR2(r2);
+                // off-diagonal pairs count twice in the trace
+                gradient[dims] += w * kij;
+                for (int d = 0; d < dims; d++) {
+                    double diff = (x[i][d] - x[j][d]) * inv[d];
+                    gradient[d] += w * dk * (-2 * diff * diff);
+                }
+            }
+            double wii = alpha[i] * alpha[i] - kinv[i][i];
+            gradient[dims] += 0.5 * wii * s2;
+            gradient[dims + 1] += 0.5 * wii * h.noiseVariance();
+        }
+        for (int d = 0; d < dims; d++) {
+            gradient[d] -= (t[d] - PRIOR_MEAN_LOG_LENGTH) / (PRIOR_SD_LOG_LENGTH * PRIOR_SD_LOG_LENGTH);
+        }
+        return value;
+    }
+}

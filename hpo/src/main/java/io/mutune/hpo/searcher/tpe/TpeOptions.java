@@ -1,0 +1,44 @@
+package io.mutune.hpo.searcher.tpe;
+
+import io.mutune.hpo.searcher.Options;
+import java.util.Map;
+
+/**
+ * Settings of the multivariate TPE searcher.
+ *
+ * @param startupTrials  trials sampled at random before the model is used
+ * @param candidates     draws from the good density l(x) scored by l(x)/g(x)
+ * @param gammaFraction  share of observations called good: {@code min(ceil(gamma n), gammaCap)}
+ * @param gammaCap       the most observations the good group holds
+ * @param priorWeight    weight of the uniform prior component in each estimator
+ * @param constantLiar   count running trials as bad (worst score) so parallel workers spread out
+ */
+public record TpeOptions(int startupTrials, int candidates, double gammaFraction, int gammaCap,
+                         double priorWeight, boolean constantLiar) {
+
+    public static final TpeOptions DEFAULTS = new TpeOptions(10, 24, 0.1, 25, 1.0, true);
+
+    public TpeOptions {
+        if (startupTrials < 1 || candidates < 1 || gammaCap < 1) {
+            throw new IllegalArgumentException("TPE needs startupTrials, candidates, gammaCap >= 1, got "
+                    + startupTrials + ", " + candidates + ", " + gammaCap);
+        }
+        if (!(gammaFraction > 0 && gammaFraction < 1)) {
+            throw new IllegalArgumentException("TPE gamma must be in (0, 1), got " + gammaFraction);
+        }
+        if (!(priorWeight > 0)) {
+            throw new IllegalArgumentException("TPE prior weight must be > 0, got " + priorWeight);
+        }
+    }
+
+    /** Reads {@code n_startup, candidates, gamma, gamma_cap, prior_weight, constant_liar}; others keep defaults. */
+    public static TpeOptions from(Map<String, Object> o) {
+        return new TpeOptions(
+                Options.intOf(o, "n_startup", DEFAULTS.startupTrials),
+                Options.intOf(o, "candidates", DEFAULTS.candidates),
+                Options.doubleOf(o, "gamma", DEFAULTS.gammaFraction),
+                Options.intOf(o, "gamma_cap", DEFAULTS.gammaCap),
+                Options.doubleOf(o, "prior_weight", DEFAULTS.priorWeight),
+                Options.boolOf(o, "constant_liar", DEFAULTS.constantLiar));
+    }
+}

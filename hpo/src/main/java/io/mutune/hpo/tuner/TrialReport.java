@@ -1,0 +1,37 @@
+package io.mutune.hpo.tuner;
+
+import java.util.Objects;
+
+/**
+ * What a runner tells the tuner about a request it ran.
+ *
+ * @param trialId   the request's trial
+ * @param resource  the resource reached (where it diverged or failed, for those outcomes)
+ * @param metric    the metric at {@code resource}; NaN or Inf means diverged, whatever the outcome says
+ * @param outcome   completed, diverged or failed
+ * @param message   why it diverged or failed, or null
+ */
+public record TrialReport(String trialId, long resource, double metric, Outcome outcome, String message) {
+
+    public enum Outcome { COMPLETED, DIVERGED, FAILED }
+
+    public TrialReport {
+        Objects.requireNonNull(trialId, "trialId");
+        Objects.requireNonNull(outcome, "outcome");
+        if (resource < 0) {
+            throw new IllegalArgumentException("report of " + trialId + " has negative resource " + resource);
+        }
+    }
+
+    public static TrialReport completed(String trialId, long resource, double metric) {
+        return new TrialReport(trialId, resource, metric, Outcome.COMPLETED, null);
+    }
+
+    /** The outcome with a non-finite metric counted as diverged, as Optuna's tell does. */
+    public Outcome effectiveOutcome() {
+        if (outcome == Outcome.COMPLETED && !Double.isFinite(metric)) {
+            return Outcome.DIVERGED;
+        }
+        return outcome;
+    }
+}

@@ -1,0 +1,229 @@
+package io.mutune.hpo.tuner;
+
+import io.mutune.hpo.space.Configuration;
+import io.mutune.hpo.space.SearchSpace;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The ask/tell core. {@link #ask()} hands out a trial segment (a new trial from the searcher, or a
+ * promotion/exploit from the scheduler); {@link #tell} records what it gave. Every ask and tell is
+ * journaled as a {@link TunerEvent}; the state is a pure function of that journal, so
+ * {@link #replay} on a fresh tuner rebuilds it and the same next suggestions follow (given the seed).
+ *
+ * <p>Thread-safe: the local runner calls it from its worker threads.
+ */
+public final class Tuner {
+    private static final long SEARCHER_STREAM = 0;
+    private static final long SCHEDULER_STREAM = 1;
+
+    private final SearchSpace space;
+    private final Searcher searcher;
+    private final Scheduler scheduler;
+    private final TunerSettings settings;
+    private final Budget budget;
+    private final TrialTable table = new TrialTable();
+    private final List<TunerEvent> events = new ArrayList<>();
+
+    private Tuner(SearchSpace space, Searcher searcher, Scheduler scheduler, TunerSettings settings, Budget budget) {
+        this.space = Objects.requireNonNull(space, "space");
+        this.searcher = Objects.requireNonNull(searcher, "searcher");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.budget = Objects.requireNonNull(budget, "budget");
+    }
+
+    /** A tuner that trains every trial to {@code settings.maxResource()} in one segment. */
+    public static Tuner create(SearchSpace space, Searcher searcher, TunerSettings settings) {
+        return new Tuner(space, searcher, new FullResourceScheduler(), settings, Budget.UNLIMITED);
+    }
+
+    /** A tuner whose trials a multi-fidelity scheduler (ASHA, Hyperband, PBT...) drives. */
+    public static Tuner create(SearchSpace space, Searcher searcher, Scheduler scheduler, TunerSettings settings) {
+        return new Tuner(space, searcher, scheduler, settings, Budget.UNLIMITED);
+    }
+
+    /** As above, with a cap on the total resource handed out (on top of {@code maxTrials}). */
+    public static Tuner create(SearchSpace space, Searcher searcher, Scheduler scheduler, TunerSettings settings, Budget budget) {
+        return new Tuner(space, searcher, scheduler, settings, budget);
+    }
+
+    /**
+     * The next segment to run, or empty when there is nothing to hand out now: every trial is
+     * running or waiting for others, or the budget is reached.
+     */
+    public synchronized Optional<TrialRequest> ask() {
+        Assignment a = nextAssignment();
+        TrialRequest request = null;
+        if (a instanceof Assignment.Start s) {
+            request = newTrial(s);
+        } else if (a instanceof Assignment.Resume r) {
+            request = resume(r);
+        } else if (a instanceof Assignment.Exploit e) {
+            request = exploit(e);
+        }
+        if (request == null) {
+            return Optional.empty();
+        }
+        applyAsk(request);
+        return Optional.of(request);
+    }
+
+    /**
+     * Records a report. A NaN or Inf metric counts as diverged; the searcher then sees the worst
+     * value seen so far, never an exception.
+     *
+     * @throws IllegalStateException when the trial is unknown or not running (a duplicate report)
+     */
+    public synchronized void tell(TrialReport report) {
+        applyTell(report);
+    }
+
+    /** True when the budget is reached and nothing is running, so no ask can give work again. */
+    public synchronized boolean isFinished() {
+        return table.runningCount() == 0 && nextAssignment() instanceof Assignment.Wait;
+    }
+
+    /** The journal so far: every ask and tell, in order. */
+    public synchronized List<TunerEvent> events() {
+        return List.copyOf(events);
+    }
+
+    /**
+     * Rebuilds the state from a journal, on a tuner that has seen nothing yet. The searcher and
+     * scheduler are not consulted for asks: the journal already says what was handed out.
+     */
+    public synchronized void replay(List<TunerEvent> journal) {
+        if (!events.isEmpty()) {
+            throw new IllegalStateException("replay needs a fresh tuner; this one has " + events.size() + " events");
+        }
+        for (TunerEvent e : journal) {
+            if (e.kind() == TunerEvent.Kind.ASK) {
+                applyAsk(e.toRequest());
+            } else {
+                applyTell(e.toReport());
+            }
+        }
+    }
+
+    /** The trials so far (read-only view; do not use while other threads ask and tell). */
+    public synchronized TrialTable trials() {
+        return table;
+    }
+
+    /** The best completed result at the maximum resource reached by any trial, if any. */
+    public synchronized Optional<TrialState> best() {
+        long top = table.trials().stream().flatMap(t -> t.results().stream())
+                .filter(r -> r.outcome() == TrialReport.Outcome.COMPLETED)
+                .mapToLong(TrialResult::resource).max().orElse(-1);
+        return table.trials().stream().filter(t -> t.reached(top))
+                .min(Comparator.comparingDouble(t -> settings.score(t.metricAt(top))));
+    }
+
+    public SearchSpace space() {
+        return space;
+    }
+
+    public TunerSettings settings() {
+        return settings;
+    }
+
+    public Searcher searcher() {
+        return searcher;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    private Assignment nextAssignment() {
+        boolean mayStart = table.size() < settings.maxTrials() && budget.allowsMore(table.resourceSpent());
+        Assignment a = scheduler.next(table, settings, mayStart, Seeds.stream(settings.seed(), SCHEDULER_STREAM, events.size()));
+        if (a instanceof Assignment.Start && !mayStart) {
+            return Assignment.WAIT;
+        }
+        if (!(a instanceof Assignment.Wait) && !budget.allowsMore(table.resourceSpent())) {
+            return Assignment.WAIT;
+        }
+        return a;
+    }
+
+    private TrialRequest newTrial(Assignment.Start s) {
+        int number = table.size();
+        SearchHistory history = SearchHistory.of(space, number, table, settings);
+        Configuration config = searcher.suggest(history, Seeds.stream(settings.seed(), SEARCHER_STREAM, number));
+        space.validate(config);
+        return new TrialRequest(settings.trialId(number), number, config, 0, s.toResource(), null, null, s.bracket());
+    }
+
+    private TrialRequest resume(Assignment.Resume r) {
+        TrialState t = table.get(r.trialId());
+        return new TrialRequest(t.trialId(), t.number(), t.config(), t.resource(), r.toResource(), t.trialId(),
+                t.parentTrialId(), t.bracket());
+    }
+
+    private TrialRequest exploit(Assignment.Exploit e) {
+        TrialState t = table.get(e.trialId());
+        TrialState parent = table.get(e.parentTrialId());
+        space.validate(e.config());
+        return new TrialRequest(t.trialId(), t.number(), e.config(), parent.resource(), e.toResource(),
+                parent.trialId(), parent.trialId(), t.bracket());
+    }
+
+    private void applyAsk(TrialRequest request) {
+        TrialState existing = table.find(request.trialId());
+        if (existing == null) {
+            if (request.number() != table.size()) {
+                throw new IllegalStateException("new trial " + request.trialId() + " has number " + request.number()
+                        + ", expected " + table.size());
+            }
+            table.add(new TrialState(request));
+        } else {
+            if (existing.status() == TrialStatus.RUNNING || existing.status().isTerminal()) {
+                throw new IllegalStateException("trial " + request.trialId() + " is " + existing.status() + "; it cannot be resumed");
+            }
+            existing.start(request);
+        }
+        table.charge(request.toResource() - request.fromResource());
+        events.add(TunerEvent.ask(request));
+    }
+
+    private void applyTell(TrialReport report) {
+        TrialState t = table.find(report.trialId());
+        if (t == null || t.status() != TrialStatus.RUNNING) {
+            throw new IllegalStateException("trial " + report.trialId() + " is "
+                    + (t == null ? "unknown" : t.status().toString()) + ", not running; a duplicate report?");
+        }
+        TrialRequest seg = t.running();
+        TrialReport.Outcome outcome = report.effectiveOutcome();
+        if (outcome == TrialReport.Outcome.COMPLETED && report.resource() != seg.toResource()) {
+            throw new IllegalArgumentException("trial " + report.trialId() + " was asked to train to " + seg.toResource()
+                    + " but reports completion at " + report.resource());
+        }
+        TrialResult result = new TrialResult(report.resource(), report.metric(), outcome, t.config());
+        TrialStatus status;
+        Decision decision = null;
+        if (outcome == TrialReport.Outcome.FAILED) {
+            status = TrialStatus.FAILED;
+        } else if (outcome == TrialReport.Outcome.DIVERGED) {
+            status = TrialStatus.DIVERGED;
+        } else if (report.resource() >= settings.maxResource()) {
+            status = TrialStatus.COMPLETED;
+        } else {
+            t.finish(result, TrialStatus.PAUSED, null); // the scheduler judges it with its result in the table
+            decision = scheduler.onReport(table, t, settings);
+            events.add(TunerEvent.tell(report, t.number()));
+            if (decision == Decision.STOP) {
+                t.stop(decision);
+            } else {
+                t.decide(decision);
+            }
+            return;
+        }
+        t.finish(result, status, decision);
+        events.add(TunerEvent.tell(report, t.number()));
+    }
+}
