@@ -39,8 +39,19 @@ public final class FitJob {
     public static List<RecommendationRow> toRows(SweepSpec spec, String sweepId, List<Recommendation> recs) {
         Instant now = Instant.now();
         return recs.stream().map(r -> new RecommendationRow(spec.model(), spec.parametrization(), spec.optimizer(),
-                r.targetScale(), r.hyperparameter(), r.value(), r.lower(), r.upper(), r.ruleForm(), r.coefficients(), r.toJson(),
+                r.targetScale(), r.hyperparameter(), r.value(), r.lower(), r.upper(), r.ruleForm(), tableCoefficients(r.coefficients()), r.toJson(),
                 r.trials(), r.scalePoints(), r.fitQuality(), r.validationLogError(),
                 r.verdict().name().toLowerCase(java.util.Locale.ROOT), sweepId, 0L, now)).toList();
+    }
+
+    /**
+     * The table's {@code rule_coefficients} contract, which launchers evaluate without mutune:
+     * {@code intercept} and one exponent per axis name, meaning
+     * log(value) = intercept + sum over axes of exponent * log(axis) (value itself for linear hyperparameters).
+     */
+    static java.util.Map<String, Double> tableCoefficients(java.util.Map<String, Double> fitted) {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        fitted.forEach((k, v) -> out.put(k.equals("c") ? "intercept" : k.startsWith("a_") ? k.substring(2) : k, v));
+        return out;
     }
 }

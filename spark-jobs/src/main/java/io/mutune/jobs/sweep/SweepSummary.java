@@ -35,6 +35,15 @@ public final class SweepSummary {
                     best.map(b -> String.format(Locale.ROOT, "%s=%.5g  %s", metric, b.metrics().get(metric), b.configJson())).orElse("no completed trial"),
                     rows.size(), diverged, failed);
         });
+        for (Recommendation r : recs.stream().filter(r -> r.targetScale().equals(recs.get(0).targetScale())).toList()) {
+            out.println("optimum of " + r.hyperparameter() + " per scale point (" + r.evidence().size() + " points):");
+            for (var o : r.evidence()) {
+                out.printf(Locale.ROOT, "  %-22s %.5g  plateau [%.5g, %.5g]  %s%s%n", o.scale(), o.value(), o.plateauLower(), o.plateauUpper(),
+                        o.method().name().toLowerCase(Locale.ROOT), o.edge().name().equals("NONE") ? "" : "  on the " + o.edge().name().toLowerCase(Locale.ROOT) + " edge of the range");
+            }
+            out.printf(Locale.ROOT, "  rule: %s  %s  (%s)%n", r.ruleForm(), formatCoefficients(r.coefficients(), r.coefficientIntervals()),
+                    r.verdict().name().toLowerCase(Locale.ROOT));
+        }
         out.println("recommendations:");
         for (Recommendation r : recs) {
             out.printf(Locale.ROOT, "  %-14s at %s = %.5g  [%.5g, %.5g]  %s  rule: %s  %s%n", r.hyperparameter(), r.targetScale(),
@@ -46,8 +55,19 @@ public final class SweepSummary {
     }
 
     private static String formatCoefficients(Map<String, Double> c) {
+        return formatCoefficients(c, Map.of());
+    }
+
+    private static String formatCoefficients(Map<String, Double> c, Map<String, double[]> intervals) {
         StringBuilder sb = new StringBuilder();
-        c.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%s=%.4f ", k, v)));
+        c.forEach((k, v) -> {
+            sb.append(String.format(Locale.ROOT, "%s=%.4f", k, v));
+            double[] i = intervals.get(k);
+            if (i != null) {
+                sb.append(String.format(Locale.ROOT, " [%.4f, %.4f]", i[0], i[1]));
+            }
+            sb.append(' ');
+        });
         return sb.toString().trim();
     }
 }
