@@ -49,8 +49,22 @@ public final class SearcherBenchmark {
         }
     }
 
+    /** "tpe" or "tpe:candidates=64;gamma=0.15": a searcher name with numeric options. */
+    static io.mutune.hpo.tuner.Searcher searcher(String method, BenchFunction f) {
+        String[] parts = method.split(":", 2);
+        Map<String, Object> options = new java.util.HashMap<>();
+        if (parts.length == 2) {
+            for (String kv : parts[1].split(";")) {
+                String[] p = kv.split("=");
+                double v = Double.parseDouble(p[1]);
+                options.put(p[0], v == Math.rint(v) ? (Object) (long) v : (Object) v);
+            }
+        }
+        return Searchers.byName(parts[0], f.space(), options);
+    }
+
     static List<Double> run(BenchFunction f, String method, long seed, int budget) {
-        Tuner t = Tuner.create(f.space(), Searchers.byName(method, f.space(), Map.of()),
+        Tuner t = Tuner.create(f.space(), searcher(method, f),
                 new TunerSettings(seed, budget, 1, "b", "min"));
         List<Double> bestSoFar = new ArrayList<>();
         double best = Double.POSITIVE_INFINITY;

@@ -6,6 +6,8 @@ package io.mutune.hpo.math;
  * Expected Improvement for Bayesian Optimization", NeurIPS 2023).
  */
 public final class LogExpectedImprovement {
+    private static final double ASYMPTOTIC_FROM = 8;
+
     private LogExpectedImprovement() { }
 
     /**
@@ -27,13 +29,20 @@ public final class LogExpectedImprovement {
             return Math.log(z * Normal.cdf(z) + Normal.pdf(z));
         }
         double t = -z;
-        if (t < 25) {
+        if (t < ASYMPTOTIC_FROM) {
             // h(z) = phi(z) (1 - t Phi(-t)/phi(t)); the bracket is small but well conditioned here
             double millsTimesT = t * Normal.cdf(z) / Normal.pdf(z);
             return Normal.logPdf(z) + Math.log1p(-millsTimesT);
         }
+        // asymptotic series 1 - t R(t) = sum_{n>=1} (-1)^(n+1) (2n-1)!! / t^(2n), R the Mills ratio;
+        // past t = 8 its first terms beat erfc, whose tail loses relative accuracy
         double t2 = t * t;
-        // asymptotic series of 1 - t R(t), R the Mills ratio
-        return Normal.logPdf(z) + Math.log(1 / t2 - 3 / (t2 * t2) + 15 / (t2 * t2 * t2));
+        double term = 1 / t2;
+        double sum = 0;
+        for (int n = 1; n <= 8; n++) {
+            sum += term;
+            term *= -(2 * n + 1) / t2;
+        }
+        return Normal.logPdf(z) + Math.log(sum);
     }
 }

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param toResource         the resource to train up to
  * @param resumeFromTrialId  whose checkpoint (at {@code fromResource}) to load; null = fresh. It is the
  *                           trial itself for a promotion, another trial for a PBT exploit
- * @param parentTrialId      the trial whose weights and hyperparameters this one copied (PBT), or null
+ * @param parentTrialId      set only on a PBT exploit segment: the trial whose checkpoint and (explored)
+ *                           hyperparameters this one takes over at {@code fromResource}; else null
  * @param bracket            the scheduler's bracket (Hyperband, BOHB), 0 when it has none
  */
 public record TrialRequest(String trialId, int number, Configuration config,

@@ -161,8 +161,9 @@ public final class Tuner {
 
     private TrialRequest resume(Assignment.Resume r) {
         TrialState t = table.get(r.trialId());
+        // parentTrialId marks the segment where weights were copied, so a plain resume has none
         return new TrialRequest(t.trialId(), t.number(), t.config(), t.resource(), r.toResource(), t.trialId(),
-                t.parentTrialId(), t.bracket());
+                null, t.bracket());
     }
 
     private TrialRequest exploit(Assignment.Exploit e) {

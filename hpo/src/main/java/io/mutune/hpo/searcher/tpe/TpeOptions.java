@@ -12,11 +12,15 @@ import java.util.Map;
  * @param gammaCap       the most observations the good group holds
  * @param priorWeight    weight of the uniform prior component in each estimator
  * @param constantLiar   count running trials as bad (worst score) so parallel workers spread out
+ * @param recombinedCandidates how many of the candidates draw each coordinate from its own
+ *                       component (recombining good coordinates); the rest draw jointly
+ * @param bandwidthFactor multiplies the Scott-rule kernel width (1.06 is Scott's normal reference)
  */
 public record TpeOptions(int startupTrials, int candidates, double gammaFraction, int gammaCap,
-                         double priorWeight, boolean constantLiar) {
+                         double priorWeight, boolean constantLiar, double bandwidthFactor,
+                         int recombinedCandidates) {
 
-    public static final TpeOptions DEFAULTS = new TpeOptions(10, 24, 0.1, 25, 1.0, true);
+    public static final TpeOptions DEFAULTS = new TpeOptions(10, 24, 0.1, 25, 1.0, true, 1.06, 24);
 
     public TpeOptions {
         if (startupTrials < 1 || candidates < 1 || gammaCap < 1) {
@@ -25,6 +29,9 @@ public record TpeOptions(int startupTrials, int candidates, double gammaFraction
         }
         if (!(gammaFraction > 0 && gammaFraction < 1)) {
             throw new IllegalArgumentException("TPE gamma must be in (0, 1), got " + gammaFraction);
+        }
+        if (!(bandwidthFactor > 0)) {
+            throw new IllegalArgumentException("TPE bandwidth factor must be > 0, got " + bandwidthFactor);
         }
         if (!(priorWeight > 0)) {
             throw new IllegalArgumentException("TPE prior weight must be > 0, got " + priorWeight);
@@ -39,6 +46,8 @@ public record TpeOptions(int startupTrials, int candidates, double gammaFraction
                 Options.doubleOf(o, "gamma", DEFAULTS.gammaFraction),
                 Options.intOf(o, "gamma_cap", DEFAULTS.gammaCap),
                 Options.doubleOf(o, "prior_weight", DEFAULTS.priorWeight),
-                Options.boolOf(o, "constant_liar", DEFAULTS.constantLiar));
+                Options.boolOf(o, "constant_liar", DEFAULTS.constantLiar),
+                Options.doubleOf(o, "bandwidth_factor", DEFAULTS.bandwidthFactor),
+                Options.intOf(o, "recombined_candidates", DEFAULTS.recombinedCandidates));
     }
 }

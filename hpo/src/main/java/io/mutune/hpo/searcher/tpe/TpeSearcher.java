@@ -61,12 +61,12 @@ public final class TpeSearcher implements Searcher {
                 above[r - good] = points.get(order[r]);
             }
         }
-        ParzenEstimator l = new ParzenEstimator(space, below, options.priorWeight());
-        ParzenEstimator g = new ParzenEstimator(space, above, options.priorWeight());
+        ParzenEstimator l = new ParzenEstimator(space, below, options.priorWeight(), options.bandwidthFactor());
+        ParzenEstimator g = new ParzenEstimator(space, above, options.priorWeight(), options.bandwidthFactor());
         Configuration best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < options.candidates(); c++) {
-            Configuration cand = space.decode(l.sample(random));
+            Configuration cand = space.decode(l.sample(random, c < options.recombinedCandidates()));
             double[] x = space.encode(cand);
             double s = l.logDensity(x) - g.logDensity(x);
             if (s > bestScore) {

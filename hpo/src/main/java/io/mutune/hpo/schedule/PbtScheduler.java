@@ -1,0 +1,105 @@
+package io.mutune.hpo.schedule;
+
+import io.mutune.hpo.tuner.Assignment;
+import io.mutune.hpo.tuner.Decision;
+import io.mutune.hpo.tuner.Scheduler;
+import io.mutune.hpo.tuner.TrialReport;
+import io.mutune.hpo.tuner.TrialResult;
+import io.mutune.hpo.tuner.TrialState;
+import io.mutune.hpo.tuner.TrialStatus;
+import io.mutune.hpo.tuner.TrialTable;
+import io.mutune.hpo.tuner.TunerSettings;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Population-based training (Jaderberg et al. 2017), asynchronous: the population (the tuner's
+ * {@code maxTrials}) trains in intervals of {@code interval} resource. When a trial has finished
+ * an interval and asks to go on, it is ranked against every member's latest result available then
+ * (no lockstep); in the bottom {@code quantile} it copies a random top-{@code quantile} member's
+ * checkpoint and explored hyperparameters ({@link Assignment.Exploit}, which records the parent),
+ * otherwise it continues as it is. Ranking needs at least {@code ceil(1 / quantile)} members with
+ * results, so the first intervals never exploit on too little evidence.
+ */
+public final class PbtScheduler implements Scheduler {
+    private final long interval;
+    private final double quantile;
+    private final PbtExplorer explorer;
+
+    public PbtScheduler(long interval, double quantile, PbtExplorer explorer) {
+        if (interval < 1) {
+            throw new IllegalArgumentException("PBT interval must be >= 1, got " + interval);
+        }
+        if (!(quantile > 0 && quantile <= 0.5)) {
+            throw new IllegalArgumentException("PBT quantile must be in (0, 0.5], got " + quantile);
+        }
+        this.interval = interval;
+        this.quantile = quantile;
+        this.explorer = explorer;
+    }
+
+    @Override
+    public Assignment next(TrialTable trials, TunerSettings settings, boolean mayStart, SplittableRandom random) {
+        TrialState ready = null;
+        for (TrialState t : trials.trials()) {
+            // the member furthest behind goes first, so the population stays roughly together
+            if (t.status() == TrialStatus.PAUSED && (ready == null || t.resource() < ready.resource())) {
+                ready = t;
+            }
+        }
+        if (ready == null) {
+            return mayStart ? new Assignment.Start(Math.min(interval, settings.maxResource()), 0) : Assignment.WAIT;
+        }
+        List<TrialState> ranked = rankedByLatest(trials, settings);
+        int cut = (int) Math.floor(quantile * ranked.size());
+        if (ranked.size() >= Math.ceil(1 / quantile) && cut >= 1) {
+            int position = ranked.indexOf(ready);
+            if (position >= ranked.size() - cut) {
+                TrialState parent = ranked.get(random.nextInt(cut));
+                if (parent != ready && parent.resource() > 0) {
+                    long to = Math.min(settings.maxResource(), parent.resource() + interval);
+                    if (to > parent.resource()) {
+                        return new Assignment.Exploit(ready.trialId(), parent.trialId(),
+                                explorer.explore(parent.config(), random), to);
+                    }
+                }
+            }
+        }
+        return new Assignment.Resume(ready.trialId(), Math.min(settings.maxResource(), ready.resource() + interval));
+    }
+
+    /** Members with a completed result, best latest score first; ties by number. */
+    private static List<TrialState> rankedByLatest(TrialTable trials, TunerSettings settings) {
+        List<TrialState> out = new ArrayList<>();
+        for (TrialState t : trials.trials()) {
+            if (latest(t) != null) {
+                out.add(t);
+            }
+        }
+        out.sort(Comparator.comparingDouble((TrialState t) -> settings.score(latest(t).metric()))
+                .thenComparingInt(TrialState::number));
+        return out;
+    }
+
+    private static TrialResult latest(TrialState t) {
+        List<TrialResult> rs = t.results();
+        for (int i = rs.size() - 1; i >= 0; i--) {
+            if (rs.get(i).outcome() == TrialReport.Outcome.COMPLETED) {
+                return rs.get(i);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Decision onReport(TrialTable trials, TrialState trial, TunerSettings settings) {
+        return Decision.CONTINUE;
+    }
+
+    @Override
+    public String name() {
+        return "pbt";
+    }
+}

@@ -1,0 +1,194 @@
+package io.mutune.hpo.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mutune.hpo.space.Configuration;
+import io.mutune.hpo.space.SearchSpace;
+import io.mutune.hpo.tuner.Scheduler;
+import io.mutune.hpo.tuner.Searchers;
+import io.mutune.hpo.tuner.TrialReport;
+import io.mutune.hpo.tuner.TrialRequest;
+import io.mutune.hpo.tuner.Tuner;
+import io.mutune.hpo.tuner.TunerSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SchedulersTest {
+    static final SearchSpace SPACE = SearchSpace.fromSpec(Map.of(
+            "lr", Map.of("float", List.of(1e-4, 1.0), "log", true),
+            "width", Map.of("int", List.of(1, 16))));
+
+    static Tuner tuner(Scheduler s, int maxTrials, long max) {
+        return Tuner.create(SPACE, Searchers.byName("random", SPACE, null), s, new TunerSettings(7, maxTrials, max, "m", "min"));
+    }
+
+    static TrialRequest ask(Tuner t) {
+        return t.ask().orElseThrow(() -> new AssertionError("expected work, got none"));
+    }
+
+    static void tell(Tuner t, TrialRequest r, double metric) {
+        t.tell(TrialReport.completed(r.trialId(), r.toResource(), metric));
+    }
+
+    @Test
+    void rungLevels() {
+        assertEquals(List.of(1L, 3L, 9L, 27L, 81L), new Rungs(1, 81, 3).levels());
+        assertEquals(List.of(50L, 150L, 450L, 800L), new Rungs(50, 800, 3).levels());
+        assertEquals(4, new Rungs(1, 81, 3).maxHalvings());
+        assertThrows(IllegalArgumentException.class, () -> new Rungs(10, 5, 3));
+        assertThrows(IllegalArgumentException.class, () -> new Rungs(1, 5, 1));
+    }
+
+    @Test
+    void hyperbandBracketSizesMatchThePaper() {
+        HyperbandScheduler hb = HyperbandScheduler.full(new Rungs(1, 81, 3), true);
+        assertEquals(List.of(81, 34, 15, 8, 5), List.of(hb.bracketSize(0), hb.bracketSize(1), hb.bracketSize(2), hb.bracketSize(3), hb.bracketSize(4)));
+    }
+
+    @Test
+    void ashaPromotesTheTopThirdAsSoonAsARungHasEtaResults() {
+        Tuner t = tuner(new AshaScheduler(new Rungs(1, 9, 3), 1), 20, 9);
+        TrialRequest a = ask(t);
+        TrialRequest b = ask(t);
+        assertEquals(1, a.toResource());
+        tell(t, a, 0.5);
+        tell(t, b, 0.2);
+        TrialRequest c = ask(t); // two results: no promotion yet, a new trial
+        assertTrue(c.isFresh());
+        tell(t, c, 0.9);
+        TrialRequest p = ask(t); // three results: floor(3/3) = 1 promotion, the best (b)
+        assertEquals(b.trialId(), p.trialId());
+        assertEquals(1, p.fromResource());
+        assertEquals(3, p.toResource());
+        assertEquals(b.trialId(), p.resumeFromTrialId());
+        TrialRequest d = ask(t); // b is running; nobody else is in the top third: new trial
+        assertTrue(d.isFresh());
+        tell(t, d, 0.1);
+        TrialRequest q = ask(t); // four results, floor(4/3) = 1: d is now the best and waiting
+        assertEquals(d.trialId(), q.trialId());
+        assertEquals(3, q.toResource());
+        tell(t, p, 0.15);
+        tell(t, q, 0.05);
+        // rung 3 has 2 results (< eta): nothing to promote to 9 yet; rung 1 top third already promoted
+        TrialRequest e = ask(t);
+        assertTrue(e.isFresh());
+    }
+
+    @Test
+    void successiveHalvingWaitsForTheWholeRungThenPromotesTheTopThird() {
+        Tuner t = tuner(HyperbandScheduler.successiveHalving(new Rungs(1, 9, 3)), 9, 9);
+        List<TrialRequest> first = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            first.add(ask(t));
+        }
+        assertEquals(Optional.empty(), t.ask());
+        double[] metric = {0.9, 0.1, 0.8, 0.3, 0.7, 0.2, 0.6, 0.5, 0.4};
+        for (int i = 0; i < 8; i++) {
+            tell(t, first.get(i), metric[i]);
+        }
+        assertEquals(Optional.empty(), t.ask()); // synchronous: one result still missing
+        tell(t, first.get(8), metric[8]);
+        List<String> promoted = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            TrialRequest r = ask(t);
+            assertEquals(3, r.toResource());
+            promoted.add(r.trialId());
+        }
+        assertEquals(List.of("m-t0001", "m-t0005", "m-t0003"), promoted);
+        assertEquals(Optional.empty(), t.ask());
+        t.tell(TrialReport.completed("m-t0001", 3, 0.05));
+        t.tell(TrialReport.completed("m-t0005", 3, 0.01));
+        t.tell(TrialReport.completed("m-t0003", 3, Double.NaN)); // diverged: counted, never promoted
+        TrialRequest top = ask(t);
+        assertEquals("m-t0005", top.trialId());
+        assertEquals(9, top.toResource());
+        tell(t, top, 0.001);
+        assertTrue(t.isFinished());
+    }
+
+    @Test
+    void schedulerStateSurvivesAReplayInTheMiddleOfABracket() {
+        for (String name : List.of("asha", "hyperband", "pbt")) {
+            Scheduler s = Schedulers.byName(name, SPACE, 1, 27, 3, Map.of("interval", 3));
+            Tuner original = tuner(s, 30, 27);
+            List<TrialRequest> running = new ArrayList<>();
+            for (int step = 0; step < 40; step++) {
+                Optional<TrialRequest> r = original.ask();
+                r.ifPresent(running::add);
+                if ((step % 3 == 2 || r.isEmpty()) && !running.isEmpty()) {
+                    TrialRequest done = running.remove(0);
+                    tell(original, done, objective(done.config(), done.toResource()));
+                }
+            }
+            Tuner resumed = tuner(Schedulers.byName(name, SPACE, 1, 27, 3, Map.of("interval", 3)), 30, 27);
+            resumed.replay(original.events());
+            for (TrialRequest r : running) {
+                tell(original, r, objective(r.config(), r.toResource()));
+                tell(resumed, r, objective(r.config(), r.toResource()));
+            }
+            for (int i = 0; i < 10; i++) {
+                Optional<TrialRequest> a = original.ask();
+                assertEquals(a, resumed.ask(), name);
+                a.ifPresent(r -> {
+                    tell(original, r, objective(r.config(), r.toResource()));
+                    tell(resumed, r, objective(r.config(), r.toResource()));
+                });
+            }
+            assertEquals(original.events(), resumed.events(), name);
+        }
+    }
+
+    @Test
+    void pbtExploitsDeterministicallyAndRecordsLineage() {
+        Tuner a = runPbt(11);
+        Tuner b = runPbt(11);
+        assertEquals(a.events(), b.events());
+        List<TrialRequest> exploits = a.events().stream().filter(e -> e.parentTrialId() != null)
+                .map(e -> e.toRequest()).toList();
+        assertTrue(exploits.size() >= 3, "expected exploits, got " + exploits.size());
+        for (TrialRequest e : exploits) {
+            assertEquals(e.parentTrialId(), e.resumeFromTrialId());
+            assertTrue(e.fromResource() > 0);
+        }
+        String winner = a.best().orElseThrow().trialId();
+        List<Lineage.Step> schedule = Lineage.of(a.trials(), winner);
+        assertEquals(0, schedule.get(0).fromResource());
+        assertEquals(24, schedule.get(schedule.size() - 1).toResource());
+        for (int i = 1; i < schedule.size(); i++) {
+            assertEquals(schedule.get(i - 1).toResource(), schedule.get(i).fromResource(), "contiguous schedule " + schedule);
+        }
+        TrialRequest e = exploits.get(0);
+        List<Lineage.Step> child = Lineage.of(a.trials(), e.trialId());
+        assertNotNull(child.stream().filter(s -> s.trialId().equals(e.parentTrialId())).findFirst().orElse(null));
+    }
+
+    static Tuner runPbt(long seed) {
+        Scheduler s = new PbtScheduler(4, 0.25, new PbtExplorer(SPACE, 0.25, new double[] {0.8, 1.2}));
+        Tuner t = Tuner.create(SPACE, Searchers.byName("random", SPACE, null), s, new TunerSettings(seed, 8, 24, "p", "min"));
+        List<TrialRequest> running = new ArrayList<>();
+        while (!t.isFinished()) {
+            while (running.size() < 4) {
+                Optional<TrialRequest> r = t.ask();
+                if (r.isEmpty()) {
+                    break;
+                }
+                running.add(r.get());
+            }
+            TrialRequest done = running.remove(0);
+            tell(t, done, objective(done.config(), done.toResource()));
+        }
+        return t;
+    }
+
+    /** Loss falls with resource; the best lr is 0.01 and width helps a little. */
+    static double objective(Configuration c, long resource) {
+        double lr = Math.log10(c.getDouble("lr")) + 2;
+        return lr * lr + 1.0 / (1 + resource) + 0.01 * (16 - c.getLong("width"));
+    }
+}
