@@ -16,17 +16,18 @@ import java.io.Serializable;
  *
  * <p>The resource is optimizer steps.
  */
-abstract class DjlProxyRunner implements TrialRunner, Serializable {
+public abstract class DjlProxyRunner implements TrialRunner, Serializable {
     private static final long serialVersionUID = 1L;
 
     protected final ProxySpec spec;
 
     DjlProxyRunner(ProxySpec spec) {
+        // package-private: the proxies come from ProxyRunners.fromSpec
         this.spec = spec;
     }
 
-    /** Builds the model, data and optimizer of a trial segment. */
-    abstract ProxyTrial build(NDManager manager, TrialSegment segment);
+    /** Builds the model, data and optimizer of a trial segment (the coordinate check uses this too). */
+    public abstract ProxyTrial build(NDManager manager, TrialSegment segment);
 
     @Override
     public SegmentResult run(TrialSegment segment, TrialContext context) throws Exception {

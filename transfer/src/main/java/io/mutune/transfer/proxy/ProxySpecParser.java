@@ -11,7 +11,7 @@ import java.util.Set;
 final class ProxySpecParser {
     private static final Set<String> KEYS = Set.of("model", "parametrization", "optimizer", "base", "data",
             "batch_size", "eval_every", "validation_size", "schedule", "grad_clip", "readout_zero_init",
-            "residual", "threads", "beta1", "beta2", "epsilon", "momentum", "context", "vocab", "fixed_heads");
+            "residual", "activation", "threads", "beta1", "beta2", "epsilon", "momentum", "context", "vocab", "fixed_heads");
 
     private ProxySpecParser() {
     }
@@ -63,7 +63,8 @@ final class ProxySpecParser {
         }
         return new ProxySpec(model, p, optimizer, baseWidth, baseDepth, r.positiveInt("batch_size", 64),
                 r.positiveInt("eval_every", 50), r.positiveInt("validation_size", model.equals("mlp") ? 2048 : 64),
-                r.bool("readout_zero_init", false), residual, teacher, language, r.positiveInt("threads", 1));
+                r.bool("readout_zero_init", false), residual, teacher, language,
+                r.choice("activation", "relu", Set.of("relu", "tanh")), r.positiveInt("threads", 1));
     }
 
     private static double unit(SpecReader r, String key, double fallback) {

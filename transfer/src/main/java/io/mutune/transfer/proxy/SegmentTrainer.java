@@ -80,31 +80,40 @@ public final class SegmentTrainer {
     private double step(NDManager manager, long step) {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray[] batch = task.trainBatch(manager, seed, step);
-            NDArray loss;
-            try (Autograd tape = Autograd.record()) {
-                loss = model.loss(batch[0], batch[1], ActivationProbe.NONE);
-                tape.backward(loss);
+            return step(task.trainBatch(manager, seed, step), ActivationProbe.NONE);
+        }
+    }
+
+    /**
+     * One optimizer step on {@code batch}: forward (shown to {@code probe}), backward, clip,
+     * update. Returns the batch loss; on NaN/Inf the weights are left untouched. Call inside an
+     * {@link NDScope}.
+     */
+    public double step(NDArray[] batch, ActivationProbe probe) {
+        NDArray loss;
+        try (Autograd tape = Autograd.record()) {
+            loss = model.loss(batch[0], batch[1], probe);
+            tape.backward(loss);
+        }
+        double value = loss.getFloat();
+        List<ProxyTensor> tensors = model.tensors();
+        try (Autograd off = Autograd.pause()) {
+            NDArray[] grads = new NDArray[tensors.size()];
+            for (int i = 0; i < grads.length; i++) {
+                grads[i] = tensors.get(i).array().getGradient();
             }
-            double value = loss.getFloat();
-            if (!Double.isFinite(value)) {
-                return value;
-            }
-            try (Autograd off = Autograd.pause()) {
-                List<ProxyTensor> tensors = model.tensors();
-                NDArray[] grads = new NDArray[tensors.size()];
-                for (int i = 0; i < grads.length; i++) {
-                    grads[i] = tensors.get(i).array().getGradient();
-                }
+            if (Double.isFinite(value)) {
                 float clipScale = clipScale(grads);
                 for (int i = 0; i < grads.length; i++) {
                     NDArray g = clipScale == 1f ? grads[i] : grads[i].mul(clipScale);
                     optimizer.update(tensors.get(i).name(), tensors.get(i).array(), g);
-                    Autograd.zeroGrad(tensors.get(i).array());
                 }
             }
-            return value;
+            for (ProxyTensor t : tensors) {
+                Autograd.zeroGrad(t.array());
+            }
         }
+        return value;
     }
 
     /** Global-norm clipping (Pascanu et al., 2013): scale all gradients by min(1, c / ‖g‖). */

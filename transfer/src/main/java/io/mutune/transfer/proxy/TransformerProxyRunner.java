@@ -12,7 +12,7 @@ final class TransformerProxyRunner extends DjlProxyRunner {
     }
 
     @Override
-    ProxyTrial build(NDManager manager, TrialSegment segment) {
+    public ProxyTrial build(NDManager manager, TrialSegment segment) {
         throw new UnsupportedOperationException("proxy.model: transformer is not built yet");
     }
 }
