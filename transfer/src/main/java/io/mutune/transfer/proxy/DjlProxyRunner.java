@@ -48,7 +48,7 @@ public abstract class DjlProxyRunner implements TrialRunner, Serializable {
             if (out.divergedAt() >= 0) {
                 return SegmentResult.diverged(out.divergedAt(), out.curve(), "loss became NaN/Inf at step " + out.divergedAt());
             }
-            String saved = Checkpoints.save(segment, trial);
+            String saved = Checkpoints.save(segment, trial, segment.toResource());
             return SegmentResult.completed(segment.toResource(), out.metrics(), out.curve(), saved);
         }
     }
