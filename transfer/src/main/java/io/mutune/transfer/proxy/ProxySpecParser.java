@@ -57,7 +57,7 @@ final class ProxySpecParser {
             if (kind.equals("parquet") && parquet == null) {
                 throw new IllegalArgumentException("proxy.data.parquet: required when kind is parquet");
             }
-            language = new LanguageSpec(heads, r.bool("fixed_heads", false), r.positiveInt("context", 32),
+            language = new LanguageSpec(heads, r.bool("fixed_heads", true), r.positiveInt("context", 32),
                     r.positiveInt("vocab", 64), d.positiveInt("states", 16), (long) d.number("seed", 0),
                     kind.equals("parquet") ? parquet : null);
         }
