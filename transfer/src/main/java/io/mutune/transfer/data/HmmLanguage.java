@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * −log p(x_t | x_&lt;t) is the Bayes-optimal next-token cross-entropy that no model can beat on
  * average. Sequences are unlimited and depend only on (seed, index).
  */
-public final class HmmLanguage implements Serializable {
+public final class HmmLanguage implements TokenSource, Serializable {
     private static final long serialVersionUID = 1L;
     private static final long VALIDATION_STREAM = -7L;
 
@@ -36,11 +36,12 @@ public final class HmmLanguage implements Serializable {
         this.emission = sparseRows(r, states, vocab, emissionsPerState);
     }
 
+    @Override
     public int vocab() {
         return vocab;
     }
 
-    /** {@code rows} token sequences of {@code length}, number {@code index} of stream {@code stream}. */
+    @Override
     public int[][] sequences(long stream, long index, int rows, int length) {
         SplittableRandom r = new SplittableRandom(Seeds.mix(Seeds.mix(seed, stream), index));
         int[][] out = new int[rows][length];
@@ -54,7 +55,7 @@ public final class HmmLanguage implements Serializable {
         return out;
     }
 
-    /** The held-out sequences, the same for every trial. */
+    @Override
     public int[][] validation(int rows, int length) {
         return sequences(VALIDATION_STREAM, 0, rows, length);
     }

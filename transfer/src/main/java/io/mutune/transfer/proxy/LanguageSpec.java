@@ -13,7 +13,8 @@ import java.io.Serializable;
  * @param states     hidden states of the synthetic language's HMM
  * @param seed       the language seed
  * @param parquet    a Parquet file of token ids to read instead, or null
+ * @param column     the Parquet column holding the token ids
  */
 public record LanguageSpec(int baseHeads, boolean fixedHeads, int context, int vocab, int states, long seed,
-                           String parquet) implements Serializable {
+                           String parquet, String column) implements Serializable {
 }

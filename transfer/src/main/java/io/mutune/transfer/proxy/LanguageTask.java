@@ -4,28 +4,29 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.mutune.transfer.data.HmmLanguage;
+import io.mutune.transfer.data.TokenSource;
 
 /**
- * Next-token prediction on the synthetic HMM language, as one-hot arrays [batch, context, vocab]
+ * Next-token prediction on a token source (the synthetic HMM language or a Parquet token column), as one-hot arrays [batch, context, vocab]
  * of inputs (tokens 0..T-1) and targets (tokens 1..T). One-hot inputs make the embedding an
  * ordinary matrix product, so its gradient needs no special scatter op.
  */
 final class LanguageTask implements ProxyTask {
-    private final HmmLanguage language;
+    private final TokenSource language;
     private final int batchSize;
     private final int context;
     private final int[][] validation;
 
-    LanguageTask(HmmLanguage language, int batchSize, int context, int validationSize) {
+    LanguageTask(TokenSource language, int batchSize, int context, int validationSize) {
         this.language = language;
         this.batchSize = batchSize;
         this.context = context;
         this.validation = language.validation(validationSize, context + 1);
     }
 
-    /** The Bayes-optimal loss on the validation set: the floor of {@code val_loss}. */
+    /** The Bayes-optimal loss on the validation set (the floor of {@code val_loss}), NaN when unknown. */
     double validationFloor() {
-        return language.optimalLoss(validation);
+        return language instanceof HmmLanguage hmm ? hmm.optimalLoss(validation) : Double.NaN;
     }
 
     @Override

@@ -47,7 +47,7 @@ final class ProxySpecParser {
             teacher = new TeacherSpec((long) d.number("seed", 0), d.positiveInt("input_dim", 16), d.positiveInt("output_dim", 4),
                     d.positiveInt("teacher_width", 64), nonNegative(d, "noise", 0.0));
         } else {
-            SpecReader d = r.child("data", Set.of("kind", "seed", "states", "parquet"));
+            SpecReader d = r.child("data", Set.of("kind", "seed", "states", "parquet", "column"));
             String kind = d.choice("kind", "synthetic-lm", Set.of("synthetic-lm", "hmm", "parquet"));
             int heads = base.positiveInt("heads", 4);
             if (baseWidth % heads != 0) {
@@ -59,7 +59,7 @@ final class ProxySpecParser {
             }
             language = new LanguageSpec(heads, r.bool("fixed_heads", true), r.positiveInt("context", 32),
                     r.positiveInt("vocab", 64), d.positiveInt("states", 16), (long) d.number("seed", 0),
-                    kind.equals("parquet") ? parquet : null);
+                    kind.equals("parquet") ? parquet : null, d.string("column", "token"));
         }
         return new ProxySpec(model, p, optimizer, baseWidth, baseDepth, r.positiveInt("batch_size", 64),
                 r.positiveInt("eval_every", 50), r.positiveInt("validation_size", model.equals("mlp") ? 2048 : 64),

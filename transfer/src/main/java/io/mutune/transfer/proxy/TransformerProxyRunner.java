@@ -3,6 +3,8 @@ package io.mutune.transfer.proxy;
 import ai.djl.ndarray.NDManager;
 import io.mutune.hpo.runner.TrialSegment;
 import io.mutune.transfer.data.HmmLanguage;
+import io.mutune.transfer.data.TokenSource;
+import io.mutune.transfer.data.TokenStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,14 +27,18 @@ final class TransformerProxyRunner extends DjlProxyRunner {
         super(spec);
     }
 
+    private static TokenSource readParquet(LanguageSpec lang) {
+        try {
+            return TokenStream.fromParquet(lang.parquet(), lang.column(), lang.vocab());
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("proxy.data.parquet: cannot read '" + lang.parquet() + "': " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public ProxyTrial build(NDManager manager, TrialSegment segment) {
         HyperParams h = HyperParams.of(segment.config());
         LanguageSpec lang = spec.language();
-        if (lang.parquet() != null) {
-            throw new IllegalArgumentException("proxy.data.parquet: reading token ids from Parquet is not supported by the "
-                    + "transformer proxy in this build; use kind: synthetic-lm");
-        }
         int width = segment.intScale("width");
         int depth = segment.scale().containsKey("depth") ? segment.intScale("depth") : spec.baseDepth();
         int baseHeadDim = spec.baseWidth() / lang.baseHeads();
@@ -41,7 +47,9 @@ final class TransformerProxyRunner extends DjlProxyRunner {
         TransformerShape base = new TransformerShape(spec.baseWidth(), spec.baseDepth(), lang.baseHeads(), lang.context(), lang.vocab());
         TransformerModel model = new TransformerModel(manager, shape, base, spec.parametrization(), spec.optimizer().family(),
                 segment.seed(), h.initStd(), h.outputMult());
-        HmmLanguage language = new HmmLanguage(lang.vocab(), lang.states(), BRANCHING, EMISSIONS, lang.seed());
+        TokenSource language = lang.parquet() == null
+                ? new HmmLanguage(lang.vocab(), lang.states(), BRANCHING, EMISSIONS, lang.seed())
+                : readParquet(lang);
         ProxyTask task = new LanguageTask(language, spec.batchSize(), lang.context(), spec.validationSize());
         Map<String, String> shapes = new LinkedHashMap<>();
         shapes.put("model", "transformer");
