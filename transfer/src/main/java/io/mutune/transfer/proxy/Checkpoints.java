@@ -23,15 +23,15 @@ final class Checkpoints {
     }
 
     /** Restores the segment's checkpoint into the trial; returns the step it reached (0 without one). */
-    static long restore(TrialSegment segment, ProxyTrial trial, NDManager manager) throws IOException {
+    static long restore(TrialSegment segment, ProxyTrial trial, NDManager manager, long fromStep) throws IOException {
         if (segment.resumeFrom() == null) {
             return 0;
         }
         TrialCheckpoint c = CheckpointStore.read(segment.resumeFrom());
         verifyShapes(segment.resumeFrom(), c.shapes(), trial.shapes());
-        if (c.step() > segment.fromResource()) {
+        if (c.step() > fromStep) {
             throw new IllegalArgumentException("checkpoint " + segment.resumeFrom() + " is at step " + c.step()
-                    + ", past the segment's start " + segment.fromResource() + " (trial " + segment.trialId() + ")");
+                    + ", past the segment's start step " + fromStep + " (trial " + segment.trialId() + ")");
         }
         try (Autograd off = Autograd.pause()) {
             for (ProxyTensor t : trial.model().tensors()) {

@@ -11,7 +11,7 @@ import java.util.Set;
 final class ProxySpecParser {
     private static final Set<String> KEYS = Set.of("model", "parametrization", "optimizer", "base", "data",
             "batch_size", "eval_every", "validation_size", "schedule", "grad_clip", "readout_zero_init",
-            "residual", "activation", "threads", "beta1", "beta2", "epsilon", "momentum", "context", "vocab", "fixed_heads");
+            "residual", "activation", "resource_unit", "threads", "beta1", "beta2", "epsilon", "momentum", "context", "vocab", "fixed_heads");
 
     private ProxySpecParser() {
     }
@@ -64,7 +64,18 @@ final class ProxySpecParser {
         return new ProxySpec(model, p, optimizer, baseWidth, baseDepth, r.positiveInt("batch_size", 64),
                 r.positiveInt("eval_every", 50), r.positiveInt("validation_size", model.equals("mlp") ? 2048 : 64),
                 r.bool("readout_zero_init", false), residual, teacher, language,
-                r.choice("activation", "relu", Set.of("relu", "tanh")), r.positiveInt("threads", 1));
+                r.choice("activation", "relu", Set.of("relu", "tanh")), resourceUnit(r, model), r.positiveInt("threads", 1));
+    }
+
+    private static String resourceUnit(SpecReader r, String model) {
+        String unit = r.choice("resource_unit", "steps", Set.of("steps", "samples", "tokens"));
+        if (unit.equals("tokens") && model.equals("mlp")) {
+            throw new IllegalArgumentException("proxy.resource_unit: 'tokens' needs model transformer; the mlp counts steps or samples");
+        }
+        if (unit.equals("samples") && model.equals("transformer")) {
+            throw new IllegalArgumentException("proxy.resource_unit: 'samples' is for the mlp; the transformer counts steps or tokens");
+        }
+        return unit;
     }
 
     private static double unit(SpecReader r, String key, double fallback) {

@@ -66,7 +66,8 @@ final class LrSweep {
 
     String csv() {
         StringBuilder b = new StringBuilder("model,parametrization,width,lr,val_loss,seconds,units\n");
-        for (Cell c : cells) {
+        for (Cell c : cells.stream().sorted(java.util.Comparator.comparingInt(Cell::width)
+                .thenComparingDouble(Cell::lr)).toList()) {
             b.append(String.format(Locale.ROOT, "%s,%s,%d,%.6g,%.6g,%.3f,%d%n", model, parametrization, c.width(), c.lr(),
                     c.valLoss(), c.seconds(), c.units()));
         }

@@ -82,38 +82,82 @@ public final class TransferBenchmark {
         return s;
     }
 
+    /**
+     * Sweeps the full grid at the first width; at each next width it starts from the previous
+     * optimum and walks the grid until the best rate has two evaluated neighbours on each side
+     * (the loss is unimodal in log lr here). This saves most trials at the large widths, which
+     * cost the most, without moving the reported optimum.
+     */
     static LrSweep sweep(String model, String p, Map<String, Object> spec, List<Integer> widths, List<Double> lrs,
                          int steps, long unitsPerStep, Path out) throws Exception {
         TrialRunner runner = ProxyRunners.fromSpec(spec);
         LrSweep sweep = new LrSweep(model, p);
+        int previousBest = -1;
         for (int w : widths) {
-            boolean diverged = false;
-            for (double lr : lrs) {
-                if (diverged) {
-                    // a larger rate than one that diverged: recorded as diverged without running
-                    sweep.cells.add(new LrSweep.Cell(w, lr, Double.NaN, 0, 0));
-                    continue;
+            Map<Integer, Double> loss = new java.util.TreeMap<>();
+            if (previousBest < 0) {
+                for (int k = 0; k < lrs.size(); k++) {
+                    double l = trial(runner, sweep, model, p, w, lrs.get(k), steps, unitsPerStep);
+                    loss.put(k, l);
+                    if (!Double.isFinite(l)) {
+                        break; // larger rates diverge too
+                    }
                 }
-                TrialSegment seg = new TrialSegment(model + "-" + p + "-" + w + "-" + lr, new Configuration(Map.of("lr", lr)),
-                        Map.of("width", (double) w), 0, steps, null, null, 1L);
-                long t0 = System.nanoTime();
-                SegmentResult r = runner.run(seg, TrialContext.cpu());
-                double secs = (System.nanoTime() - t0) / 1e9;
-                double loss = r.outcome() == SegmentResult.Outcome.COMPLETED ? r.metrics().get("val_loss") : Double.NaN;
-                diverged = !Double.isFinite(loss);
-                sweep.cells.add(new LrSweep.Cell(w, lr, loss, secs, steps * unitsPerStep));
-                System.out.printf(Locale.ROOT, "%s %s width %d lr %.4g: val_loss %.5f (%.1f s)%n", model, p, w, lr, loss, secs);
+            } else {
+                int best = previousBest;
+                while (true) {
+                    for (int k = Math.max(0, best - 2); k <= Math.min(lrs.size() - 1, best + 2); k++) {
+                        if (!loss.containsKey(k)) {
+                            loss.put(k, trial(runner, sweep, model, p, w, lrs.get(k), steps, unitsPerStep));
+                        }
+                    }
+                    int next = argmin(loss);
+                    if (next == best) {
+                        break;
+                    }
+                    best = next;
+                }
             }
+            previousBest = argmin(loss);
             Files.writeString(out.resolve(model + "-" + p + ".csv"), sweep.csv());
         }
         plot(sweep, out.resolve(model + "-" + p + ".png"));
         return sweep;
     }
 
+    static int argmin(Map<Integer, Double> loss) {
+        int best = -1;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        for (Map.Entry<Integer, Double> e : loss.entrySet()) {
+            if (Double.isFinite(e.getValue()) && e.getValue() < bestLoss) {
+                bestLoss = e.getValue();
+                best = e.getKey();
+            }
+        }
+        if (best < 0) {
+            throw new IllegalStateException("every learning rate diverged: " + loss);
+        }
+        return best;
+    }
+
+    static double trial(TrialRunner runner, LrSweep sweep, String model, String p, int w, double lr, int steps,
+                        long unitsPerStep) throws Exception {
+        TrialSegment seg = new TrialSegment(model + "-" + p + "-" + w + "-" + lr, new Configuration(Map.of("lr", lr)),
+                Map.of("width", (double) w), 0, steps, null, null, 1L);
+        long t0 = System.nanoTime();
+        SegmentResult r = runner.run(seg, TrialContext.cpu());
+        double secs = (System.nanoTime() - t0) / 1e9;
+        double loss = r.outcome() == SegmentResult.Outcome.COMPLETED ? r.metrics().get("val_loss") : Double.NaN;
+        sweep.cells.add(new LrSweep.Cell(w, lr, loss, secs, steps * unitsPerStep));
+        System.out.printf(Locale.ROOT, "%s %s width %d lr %.4g: val_loss %.5f (%.1f s)%n", model, p, w, lr, loss, secs);
+        return loss;
+    }
+
     static void plot(LrSweep s, Path png) throws Exception {
         List<Series> lines = new ArrayList<>();
         for (int w : s.widths()) {
-            List<LrSweep.Cell> cells = s.cells.stream().filter(c -> c.width() == w).toList();
+            List<LrSweep.Cell> cells = s.cells.stream().filter(c -> c.width() == w)
+                    .sorted(java.util.Comparator.comparingDouble(LrSweep.Cell::lr)).toList();
             lines.add(new Series("width " + w, cells.stream().mapToDouble(LrSweep.Cell::lr).toArray(),
                     cells.stream().mapToDouble(LrSweep.Cell::valLoss).toArray()));
         }

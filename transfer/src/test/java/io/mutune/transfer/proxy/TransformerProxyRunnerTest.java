@@ -72,6 +72,27 @@ class TransformerProxyRunnerTest {
     }
 
     @Test
+    void resourceCanBeCountedInTokens() throws Exception {
+        Map<String, Object> s = spec();
+        s.put("resource_unit", "tokens");
+        TrialRunner r = ProxyRunners.fromSpec(s);
+        long tokensPerStep = 8 * 16;
+        SegmentResult res = r.run(new TrialSegment("tok", new Configuration(Map.of("lr", 1e-2)), Map.of("width", 32.0),
+                0, 40 * tokensPerStep, null, null, 4L), TrialContext.cpu());
+        assertEquals(2, res.curve().size());
+        assertEquals(20 * tokensPerStep, res.curve().get(0).resource());
+        assertEquals(40 * tokensPerStep, res.resource());
+        // the same training as 40 steps counted in steps
+        SegmentResult steps = ProxyRunners.fromSpec(spec()).run(new TrialSegment("tok", new Configuration(Map.of("lr", 1e-2)),
+                Map.of("width", 32.0), 0, 40, null, null, 4L), TrialContext.cpu());
+        assertEquals(steps.metrics(), res.metrics());
+        Map<String, Object> mlp = MlpProxyRunnerTest.spec("mup");
+        mlp.put("resource_unit", "tokens");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProxyRunners.fromSpec(mlp));
+        assertTrue(e.getMessage().startsWith("proxy.resource_unit"), e.getMessage());
+    }
+
+    @Test
     void headsMustDivideTheBaseWidth() {
         Map<String, Object> s = spec();
         s.put("base", Map.of("width", 30, "depth", 1, "heads", 4));
