@@ -34,8 +34,9 @@ public final class MlpModel implements ProxyModel {
      */
     public MlpModel(NDManager manager, MlpShape shape, MlpShape base, Parametrization p, OptimizerFamily family,
                     long seed, double initMult, double outputMult, boolean zeroReadout) {
-        if (shape.inputDim() != base.inputDim() || shape.outputDim() != base.outputDim() || shape.residual() != base.residual()) {
-            throw new IllegalArgumentException("base shape " + base + " must match " + shape + " in input/output dims and residual");
+        if (shape.inputDim() != base.inputDim() || shape.outputDim() != base.outputDim() || shape.residual() != base.residual()
+                || !shape.activation().equals(base.activation())) {
+            throw new IllegalArgumentException("base shape " + base + " must match " + shape + " in input/output dims, residual and activation");
         }
         if (!Double.isFinite(outputMult)) {
             throw new IllegalArgumentException("output_mult must be finite, got " + outputMult);
@@ -73,22 +74,26 @@ public final class MlpModel implements ProxyModel {
     public NDArray forward(NDArray x, ActivationProbe probe) {
         NDArray z = x.matMul(inputWeight.array()).addi(inputBias.array());
         probe.record("input", z);
-        NDArray a = z.getNDArrayInternal().relu();
+        NDArray a = activate(z);
         for (int l = 0; l < hidden.size(); l++) {
             ProxyTensor[] layer = hidden.get(l);
             if (shape.residual()) {
                 NDArray branch = a.matMul(layer[0].array()).addi(layer[1].array());
                 z = z.add(branch.muli(residualMult));
-                a = z.getNDArrayInternal().relu();
+                a = activate(z);
                 probe.record("hidden" + l, z);
             } else {
-                a = a.matMul(layer[0].array()).addi(layer[1].array()).getNDArrayInternal().relu();
+                a = activate(a.matMul(layer[0].array()).addi(layer[1].array()));
                 probe.record("hidden" + l, a);
             }
         }
         NDArray out = a.mul(readoutMult).matMul(readoutWeight.array()).addi(readoutBias.array());
         probe.record("output", out);
         return out;
+    }
+
+    private NDArray activate(NDArray x) {
+        return shape.activation().equals("tanh") ? x.tanh() : x.getNDArrayInternal().relu();
     }
 
     @Override

@@ -18,13 +18,13 @@ final class MlpProxyRunner extends DjlProxyRunner {
     }
 
     @Override
-    ProxyTrial build(NDManager manager, TrialSegment segment) {
+    public ProxyTrial build(NDManager manager, TrialSegment segment) {
         HyperParams h = HyperParams.of(segment.config());
         int width = segment.intScale("width");
         int depth = segment.scale().containsKey("depth") ? segment.intScale("depth") : spec.baseDepth();
         TeacherSpec t = spec.teacher();
-        MlpShape shape = new MlpShape(t.inputDim(), width, depth, t.outputDim(), spec.residual());
-        MlpShape base = new MlpShape(t.inputDim(), spec.baseWidth(), spec.baseDepth(), t.outputDim(), spec.residual());
+        MlpShape shape = new MlpShape(t.inputDim(), width, depth, t.outputDim(), spec.residual(), spec.activation());
+        MlpShape base = new MlpShape(t.inputDim(), spec.baseWidth(), spec.baseDepth(), t.outputDim(), spec.residual(), spec.activation());
         MlpModel model = new MlpModel(manager, shape, base, spec.parametrization(), spec.optimizer().family(),
                 segment.seed(), h.initStd(), h.outputMult(), spec.readoutZeroInit());
         ProxyTask task = new TeacherTask(t.task(), spec.batchSize(), spec.validationSize());

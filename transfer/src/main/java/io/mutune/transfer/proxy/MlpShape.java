@@ -11,9 +11,14 @@ import java.io.Serializable;
  * @param outputDim targets out
  * @param residual  whether hidden layers are residual blocks z ← z + r·(relu(z)·W + b), which
  *                  depth scaling (depth-muP, CompleteP) needs; otherwise a ← relu(a·W + b)
+ * @param activation {@code relu} or {@code tanh}
  */
-public record MlpShape(int inputDim, int width, int depth, int outputDim, boolean residual) implements Serializable {
+public record MlpShape(int inputDim, int width, int depth, int outputDim, boolean residual, String activation)
+        implements Serializable {
     public MlpShape {
+        if (!activation.equals("relu") && !activation.equals("tanh")) {
+            throw new IllegalArgumentException("proxy.activation: unknown '" + activation + "'; expected relu or tanh");
+        }
         if (inputDim < 1 || width < 1 || depth < 0 || outputDim < 1) {
             throw new IllegalArgumentException("mlp needs input_dim, width, output_dim >= 1 and depth >= 0, got input_dim="
                     + inputDim + " width=" + width + " depth=" + depth + " output_dim=" + outputDim);

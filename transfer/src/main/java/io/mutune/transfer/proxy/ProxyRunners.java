@@ -18,7 +18,11 @@ public final class ProxyRunners {
      * @throws IllegalArgumentException naming the field, for a bad or unknown value
      */
     public static TrialRunner fromSpec(Map<String, Object> proxySection) {
-        ProxySpec spec = ProxySpecParser.parse(proxySection);
+        return of(ProxySpecParser.parse(proxySection));
+    }
+
+    /** The runner for an already parsed spec. */
+    public static DjlProxyRunner of(ProxySpec spec) {
         return switch (spec.model()) {
             case "mlp" -> new MlpProxyRunner(spec);
             case "transformer" -> new TransformerProxyRunner(spec);

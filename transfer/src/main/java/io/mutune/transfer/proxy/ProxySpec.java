@@ -19,11 +19,18 @@ import java.io.Serializable;
  * @param residual        MLP only: residual hidden blocks (forced on by depth parametrizations)
  * @param teacher         the MLP's data, or null
  * @param language        the transformer's shape and data, or null
+ * @param activation      MLP only: relu or tanh
+ * @param resourceUnit    what a segment's resource counts: steps, samples (MLP) or tokens (transformer)
  * @param threads         PyTorch intra-op threads per JVM (Spark: one core per task, so 1)
  */
 public record ProxySpec(String model, Parametrization parametrization, OptimizerSettings optimizer,
                         int baseWidth, int baseDepth, int batchSize, int evalEvery, int validationSize,
                         boolean readoutZeroInit, boolean residual, TeacherSpec teacher, LanguageSpec language,
-                        int threads)
+                        String activation, String resourceUnit, int threads)
         implements Serializable {
+
+    /** Parses the spec's {@code proxy:} section; errors name the field. */
+    public static ProxySpec parse(java.util.Map<String, Object> proxySection) {
+        return ProxySpecParser.parse(proxySection);
+    }
 }

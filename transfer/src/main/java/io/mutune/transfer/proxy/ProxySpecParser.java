@@ -11,7 +11,7 @@ import java.util.Set;
 final class ProxySpecParser {
     private static final Set<String> KEYS = Set.of("model", "parametrization", "optimizer", "base", "data",
             "batch_size", "eval_every", "validation_size", "schedule", "grad_clip", "readout_zero_init",
-            "residual", "threads", "beta1", "beta2", "epsilon", "momentum", "context", "vocab", "fixed_heads");
+            "residual", "activation", "resource_unit", "threads", "beta1", "beta2", "epsilon", "momentum", "context", "vocab", "fixed_heads");
 
     private ProxySpecParser() {
     }
@@ -47,7 +47,7 @@ final class ProxySpecParser {
             teacher = new TeacherSpec((long) d.number("seed", 0), d.positiveInt("input_dim", 16), d.positiveInt("output_dim", 4),
                     d.positiveInt("teacher_width", 64), nonNegative(d, "noise", 0.0));
         } else {
-            SpecReader d = r.child("data", Set.of("kind", "seed", "states", "parquet"));
+            SpecReader d = r.child("data", Set.of("kind", "seed", "states", "parquet", "column"));
             String kind = d.choice("kind", "synthetic-lm", Set.of("synthetic-lm", "hmm", "parquet"));
             int heads = base.positiveInt("heads", 4);
             if (baseWidth % heads != 0) {
@@ -57,13 +57,25 @@ final class ProxySpecParser {
             if (kind.equals("parquet") && parquet == null) {
                 throw new IllegalArgumentException("proxy.data.parquet: required when kind is parquet");
             }
-            language = new LanguageSpec(heads, r.bool("fixed_heads", false), r.positiveInt("context", 32),
+            language = new LanguageSpec(heads, r.bool("fixed_heads", true), r.positiveInt("context", 32),
                     r.positiveInt("vocab", 64), d.positiveInt("states", 16), (long) d.number("seed", 0),
-                    kind.equals("parquet") ? parquet : null);
+                    kind.equals("parquet") ? parquet : null, d.string("column", "token"));
         }
         return new ProxySpec(model, p, optimizer, baseWidth, baseDepth, r.positiveInt("batch_size", 64),
                 r.positiveInt("eval_every", 50), r.positiveInt("validation_size", model.equals("mlp") ? 2048 : 64),
-                r.bool("readout_zero_init", false), residual, teacher, language, r.positiveInt("threads", 1));
+                r.bool("readout_zero_init", false), residual, teacher, language,
+                r.choice("activation", "relu", Set.of("relu", "tanh")), resourceUnit(r, model), r.positiveInt("threads", 1));
+    }
+
+    private static String resourceUnit(SpecReader r, String model) {
+        String unit = r.choice("resource_unit", "steps", Set.of("steps", "samples", "tokens"));
+        if (unit.equals("tokens") && model.equals("mlp")) {
+            throw new IllegalArgumentException("proxy.resource_unit: 'tokens' needs model transformer; the mlp counts steps or samples");
+        }
+        if (unit.equals("samples") && model.equals("transformer")) {
+            throw new IllegalArgumentException("proxy.resource_unit: 'samples' is for the mlp; the transformer counts steps or tokens");
+        }
+        return unit;
     }
 
     private static double unit(SpecReader r, String key, double fallback) {

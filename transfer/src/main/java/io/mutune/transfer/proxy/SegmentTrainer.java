@@ -23,6 +23,7 @@ public final class SegmentTrainer {
     private final long seed;
     private final double gradClip;
     private final int evalEvery;
+    private long resourcePerStep = 1;
 
     /** What a training run ended with. {@code divergedAt} is -1 unless the loss became NaN/Inf. */
     public record Outcome(long step, long divergedAt, Map<String, Double> metrics, List<CurvePoint> curve) {
@@ -44,6 +45,15 @@ public final class SegmentTrainer {
         this.evalEvery = evalEvery;
     }
 
+    /** Reports curve points in units of {@code perStep} (samples or tokens per step) instead of steps. */
+    public SegmentTrainer reportingPerStep(long perStep) {
+        if (perStep < 1) {
+            throw new IllegalArgumentException("resource per step must be >= 1, got " + perStep);
+        }
+        this.resourcePerStep = perStep;
+        return this;
+    }
+
     /**
      * Trains steps {@code from} (inclusive) to {@code to} (exclusive). When {@code evaluate} is
      * false (replaying to a resume point) no metrics are taken.
@@ -56,7 +66,7 @@ public final class SegmentTrainer {
         for (long step = from; step < to; step++) {
             double loss = step(manager, step);
             if (!Double.isFinite(loss)) {
-                return new Outcome(step, step, Map.of(), curve);
+                return new Outcome(step, step * resourcePerStep, Map.of(), curve);
             }
             lossSum += loss;
             lossCount++;
@@ -64,10 +74,10 @@ public final class SegmentTrainer {
             if (evaluate && (done % evalEvery == 0 || done == to)) {
                 double val = validationLoss(manager);
                 if (!Double.isFinite(val)) {
-                    return new Outcome(done, done, Map.of(), curve);
+                    return new Outcome(done, done * resourcePerStep, Map.of(), curve);
                 }
                 last = Map.of("val_loss", val, "train_loss", lossSum / lossCount);
-                CurvePoint p = new CurvePoint(done, last);
+                CurvePoint p = new CurvePoint(done * resourcePerStep, last);
                 curve.add(p);
                 progress.accept(p);
                 lossSum = 0;
@@ -80,31 +90,40 @@ public final class SegmentTrainer {
     private double step(NDManager manager, long step) {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray[] batch = task.trainBatch(manager, seed, step);
-            NDArray loss;
-            try (Autograd tape = Autograd.record()) {
-                loss = model.loss(batch[0], batch[1], ActivationProbe.NONE);
-                tape.backward(loss);
+            return step(task.trainBatch(manager, seed, step), ActivationProbe.NONE);
+        }
+    }
+
+    /**
+     * One optimizer step on {@code batch}: forward (shown to {@code probe}), backward, clip,
+     * update. Returns the batch loss; on NaN/Inf the weights are left untouched. Call inside an
+     * {@link NDScope}.
+     */
+    public double step(NDArray[] batch, ActivationProbe probe) {
+        NDArray loss;
+        try (Autograd tape = Autograd.record()) {
+            loss = model.loss(batch[0], batch[1], probe);
+            tape.backward(loss);
+        }
+        double value = loss.getFloat();
+        List<ProxyTensor> tensors = model.tensors();
+        try (Autograd off = Autograd.pause()) {
+            NDArray[] grads = new NDArray[tensors.size()];
+            for (int i = 0; i < grads.length; i++) {
+                grads[i] = tensors.get(i).array().getGradient();
             }
-            double value = loss.getFloat();
-            if (!Double.isFinite(value)) {
-                return value;
-            }
-            try (Autograd off = Autograd.pause()) {
-                List<ProxyTensor> tensors = model.tensors();
-                NDArray[] grads = new NDArray[tensors.size()];
-                for (int i = 0; i < grads.length; i++) {
-                    grads[i] = tensors.get(i).array().getGradient();
-                }
+            if (Double.isFinite(value)) {
                 float clipScale = clipScale(grads);
                 for (int i = 0; i < grads.length; i++) {
                     NDArray g = clipScale == 1f ? grads[i] : grads[i].mul(clipScale);
                     optimizer.update(tensors.get(i).name(), tensors.get(i).array(), g);
-                    Autograd.zeroGrad(tensors.get(i).array());
                 }
             }
-            return value;
+            for (ProxyTensor t : tensors) {
+                Autograd.zeroGrad(t.array());
+            }
         }
+        return value;
     }
 
     /** Global-norm clipping (Pascanu et al., 2013): scale all gradients by min(1, c / ‖g‖). */

@@ -49,8 +49,22 @@ final class TensorFactory {
     /** A weight stored as [fanIn, fanOut] (the layer computes x·W). */
     ProxyTensor weight(String name, Role role, int fanIn, int fanOut, int baseFanIn, int baseFanOut,
                        boolean inBranch, boolean zeroInit) {
+        return matrix(name, role, fanIn, fanOut, baseFanIn, baseFanOut, fanIn, baseFanIn, inBranch, zeroInit);
+    }
+
+    /**
+     * An embedding table [rows, width] read by one-hot rows: each output sums a single row, so
+     * its fan-in is 1 whatever the number of rows.
+     */
+    ProxyTensor embedding(String name, int rows, int width, int baseWidth) {
+        return matrix(name, Role.INPUT, rows, width, rows, baseWidth, 1, 1, false, false);
+    }
+
+    private ProxyTensor matrix(String name, Role role, int rows, int cols, int baseRows, int baseCols,
+                               int fanIn, int baseFanIn, boolean inBranch, boolean zeroInit) {
         TensorScaling s = parametrization.scale(placement(role, fanIn, baseFanIn, inBranch));
-        float[] values = new float[fanIn * fanOut];
+        int fanOut = cols;
+        float[] values = new float[rows * fanOut];
         if (!zeroInit) {
             SplittableRandom r = new SplittableRandom(Seeds.mix(seed, created.size()));
             double std = s.initStd() * initMult;
@@ -58,7 +72,7 @@ final class TensorFactory {
                 values[i] = (float) (std * r.nextGaussian());
             }
         }
-        return add(name, role, new long[] {baseFanIn, baseFanOut}, values, new Shape(fanIn, fanOut), s);
+        return add(name, role, new long[] {baseRows, baseCols}, values, new Shape(rows, cols), s);
     }
 
     /** A zero-initialised bias. */

@@ -1,0 +1,33 @@
+package io.mutune.transfer.coordcheck;
+
+import io.mutune.transfer.plot.Panel;
+import io.mutune.transfer.plot.PngPlot;
+import io.mutune.transfer.plot.Series;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Plots a coordinate check as microsoft/mup does: one panel per step, mean |activation| vs width, one line per layer. */
+public final class CoordinateCheckPlot {
+    private CoordinateCheckPlot() {
+    }
+
+    public static void write(CoordinateCheckResult r, String title, Path png) throws IOException {
+        List<Integer> widths = r.widths();
+        double[] x = widths.stream().mapToDouble(Integer::doubleValue).toArray();
+        List<Panel> panels = new ArrayList<>();
+        for (int t = 0; t < r.steps(); t++) {
+            List<Series> lines = new ArrayList<>();
+            for (String layer : r.layers()) {
+                double[] y = new double[x.length];
+                for (int i = 0; i < y.length; i++) {
+                    y[i] = r.value(layer, widths.get(i), t);
+                }
+                lines.add(new Series(layer, x, y));
+            }
+            panels.add(new Panel(title + ", t=" + t, "width", "mean |act|", true, true, lines));
+        }
+        PngPlot.write(panels, png);
+    }
+}

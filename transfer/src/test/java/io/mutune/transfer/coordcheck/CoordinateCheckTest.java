@@ -1,0 +1,79 @@
+package io.mutune.transfer.coordcheck;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mutune.hpo.space.Configuration;
+import io.mutune.transfer.proxy.ProxyRunners;
+import io.mutune.transfer.proxy.ProxySpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The coordinate-check criteria of issue 5, on the MLP proxy, widths 64 to 1024, Adam lr 0.01.
+ * The MLP uses tanh here: with ReLU, SP's first oversized step kills most hidden units at the
+ * large widths, so SP's output at t = 3 falls back instead of growing (muP passes either way,
+ * see {@link #mupAlsoPassesWithRelu}).
+ */
+class CoordinateCheckTest {
+    static final List<Integer> WIDTHS = List.of(64, 128, 256, 512, 1024);
+    static final int STEPS = 4; // t = 3 is the forward pass after three updates
+    static final Configuration CONFIG = new Configuration(Map.of("lr", 0.01));
+
+    static CoordinateCheckResult check(Object parametrization) {
+        return check(parametrization, "tanh");
+    }
+
+    static CoordinateCheckResult check(Object parametrization, String activation) {
+        Map<String, Object> s = new HashMap<>();
+        s.put("model", "mlp");
+        s.put("parametrization", parametrization);
+        s.put("optimizer", "adamw");
+        s.put("base", Map.of("width", 64, "depth", 2));
+        s.put("data", Map.of("kind", "teacher", "seed", 3));
+        s.put("activation", activation);
+        CoordinateCheckResult r = new CoordinateCheck(ProxyRunners.of(ProxySpec.parse(s)), CONFIG).run(WIDTHS, STEPS, 2);
+        System.out.println("coordinate check, " + parametrization + ":\n" + r.table());
+        return r;
+    }
+
+    @Test
+    void underMupEveryLayerStaysWithinTwofoldFrom64To1024(@TempDir Path dir) throws Exception {
+        CoordinateCheckResult r = check("mup");
+        for (String layer : r.layers()) {
+            assertTrue(r.spread(layer, 3) <= 2.0, layer + " spread " + r.spread(layer, 3) + " at t=3\n" + r.table());
+        }
+        Path png = dir.resolve("mup.png");
+        CoordinateCheckPlot.write(r, "muP", png);
+        assertTrue(Files.size(png) > 1000);
+    }
+
+    @Test
+    void mupAlsoPassesWithRelu() {
+        CoordinateCheckResult r = check("mup", "relu");
+        for (String layer : r.layers()) {
+            assertTrue(r.spread(layer, 3) <= 2.0, layer + " spread " + r.spread(layer, 3) + " at t=3\n" + r.table());
+        }
+    }
+
+    @Test
+    void underSpTheOutputGrowsAtLeastFourfold() {
+        CoordinateCheckResult r = check("sp");
+        double growth = r.value("output", 1024, 3) / r.value("output", 64, 3);
+        assertTrue(growth >= 4.0, "SP output grew only " + growth + "x\n" + r.table());
+    }
+
+    @Test
+    void aBrokenMupRuleIsCaught() {
+        // muP with the hidden layers' Adam learning rate left at SP's (exponent 0 instead of -1).
+        Map<String, Object> broken = Map.of("name", "broken-mup", "extends", "mup",
+                "adam", Map.of("hidden", Map.of("init", -0.5, "lr", 0.0)));
+        CoordinateCheckResult r = check(broken);
+        double worst = r.layers().stream().mapToDouble(l -> r.spread(l, 3)).max().orElseThrow();
+        assertTrue(worst > 2.0, "the broken rule passed the check (worst spread " + worst + ")\n" + r.table());
+    }
+}
