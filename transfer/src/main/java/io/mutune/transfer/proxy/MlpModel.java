@@ -1,0 +1,98 @@
+package io.mutune.transfer.proxy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import io.mutune.transfer.param.OptimizerFamily;
+import io.mutune.transfer.param.Parametrization;
+import io.mutune.transfer.param.Role;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A ReLU MLP regressor (mean squared error) whose init, per-tensor learning rates and readout
+ * multiplier come from a {@link Parametrization}: input layer, {@code depth} hidden layers
+ * (plain or residual), readout. The readout computes (forwardMult · output_mult · h)·W + b, which
+ * under muP is microsoft/mup's {@code MuReadout} (output_mult · h / m).
+ */
+public final class MlpModel implements ProxyModel {
+    private final MlpShape shape;
+    private final ProxyTensor inputWeight;
+    private final ProxyTensor inputBias;
+    private final List<ProxyTensor[]> hidden = new ArrayList<>();
+    private final ProxyTensor readoutWeight;
+    private final ProxyTensor readoutBias;
+    private final float readoutMult;
+    private final float residualMult;
+    private final List<ProxyTensor> tensors;
+
+    /**
+     * @param shape        this model's shape
+     * @param base         the base shape the hyperparameters are tuned at (same input/output dims)
+     * @param initMult     the {@code init_std} hyperparameter: multiplies every random init
+     * @param outputMult   the {@code output_mult} hyperparameter
+     * @param zeroReadout  zero-initialise the readout (an option muP allows; TP-V §D.2)
+     */
+    public MlpModel(NDManager manager, MlpShape shape, MlpShape base, Parametrization p, OptimizerFamily family,
+                    long seed, double initMult, double outputMult, boolean zeroReadout) {
+        if (shape.inputDim() != base.inputDim() || shape.outputDim() != base.outputDim() || shape.residual() != base.residual()) {
+            throw new IllegalArgumentException("base shape " + base + " must match " + shape + " in input/output dims and residual");
+        }
+        if (!Double.isFinite(outputMult)) {
+            throw new IllegalArgumentException("output_mult must be finite, got " + outputMult);
+        }
+        this.shape = shape;
+        double widthMult = (double) shape.width() / base.width();
+        double depthMult = base.depth() == 0 ? 1.0 : (double) Math.max(1, shape.depth()) / base.depth();
+        TensorFactory f = new TensorFactory(manager, p, family, widthMult, depthMult, seed, initMult);
+        int w = shape.width();
+        int w0 = base.width();
+        inputWeight = f.weight("input.weight", Role.INPUT, shape.inputDim(), w, base.inputDim(), w0, false, false);
+        inputBias = f.bias("input.bias", w, w0, false);
+        for (int l = 0; l < shape.depth(); l++) {
+            hidden.add(new ProxyTensor[] {
+                f.weight("hidden" + l + ".weight", Role.HIDDEN, w, w, w0, w0, shape.residual(), false),
+                f.bias("hidden" + l + ".bias", w, w0, shape.residual())});
+        }
+        readoutWeight = f.weight("readout.weight", Role.OUTPUT, w, shape.outputDim(), w0, base.outputDim(), false, zeroReadout);
+        readoutBias = f.bias("readout.bias", shape.outputDim(), base.outputDim(), false);
+        readoutMult = (float) (readoutWeight.scaling().forwardMult() * outputMult);
+        residualMult = (float) p.residualMultiplier(depthMult);
+        tensors = f.created();
+    }
+
+    public MlpShape shape() {
+        return shape;
+    }
+
+    @Override
+    public List<ProxyTensor> tensors() {
+        return tensors;
+    }
+
+    /** The network's output for a batch of inputs [rows, inputDim]. */
+    public NDArray forward(NDArray x, ActivationProbe probe) {
+        NDArray z = x.matMul(inputWeight.array()).addi(inputBias.array());
+        probe.record("input", z);
+        NDArray a = z.getNDArrayInternal().relu();
+        for (int l = 0; l < hidden.size(); l++) {
+            ProxyTensor[] layer = hidden.get(l);
+            if (shape.residual()) {
+                NDArray branch = a.matMul(layer[0].array()).addi(layer[1].array());
+                z = z.add(branch.muli(residualMult));
+                a = z.getNDArrayInternal().relu();
+                probe.record("hidden" + l, z);
+            } else {
+                a = a.matMul(layer[0].array()).addi(layer[1].array()).getNDArrayInternal().relu();
+                probe.record("hidden" + l, a);
+            }
+        }
+        NDArray out = a.mul(readoutMult).matMul(readoutWeight.array()).addi(readoutBias.array());
+        probe.record("output", out);
+        return out;
+    }
+
+    @Override
+    public NDArray loss(NDArray inputs, NDArray targets, ActivationProbe probe) {
+        return forward(inputs, probe).subi(targets).square().mean();
+    }
+}

@@ -1,0 +1,41 @@
+package io.mutune.transfer.proxy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.mutune.transfer.data.DenseBatch;
+import io.mutune.transfer.data.TeacherRegression;
+
+/** The teacher-regression data as NDArrays for the MLP. */
+final class TeacherTask implements ProxyTask {
+    private final TeacherRegression teacher;
+    private final int batchSize;
+    private final DenseBatch validation;
+
+    TeacherTask(TeacherRegression teacher, int batchSize, int validationSize) {
+        this.teacher = teacher;
+        this.batchSize = batchSize;
+        this.validation = teacher.validation(validationSize);
+    }
+
+    @Override
+    public NDArray[] trainBatch(NDManager manager, long seed, long step) {
+        return toArrays(manager, teacher.trainBatch(seed, step, batchSize));
+    }
+
+    @Override
+    public NDArray[] validation(NDManager manager) {
+        return toArrays(manager, validation);
+    }
+
+    @Override
+    public long unitsPerStep() {
+        return batchSize;
+    }
+
+    private static NDArray[] toArrays(NDManager m, DenseBatch b) {
+        return new NDArray[] {
+            m.create(b.x(), new Shape(b.rows(), b.inputs())),
+            m.create(b.y(), new Shape(b.rows(), b.targets()))};
+    }
+}
