@@ -56,7 +56,8 @@ public final class Recommender {
         for (String hp : hyperparameters) {
             HyperparameterTransfer f = new HyperparameterTransfer(hp, points, settings, root.split());
             if (f.fit != null) {
-                out.put(hp, f.fit.rule());
+                out.put(hp, f.fit.rule().withProvenance(Map.of("seed", String.valueOf(settings.seed()),
+                        "parametrization", settings.parametrization(), "verdict", f.verdict.name())));
             }
         }
         return out;

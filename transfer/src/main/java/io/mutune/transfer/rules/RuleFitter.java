@@ -55,8 +55,18 @@ public final class RuleFitter {
             intervals.put(names.get(j), samples.isEmpty() ? new double[] {beta[j], beta[j]} : Percentiles.central(draws, confidence));
         }
         ScalingRule rule = new ScalingRule(ScalingRule.FORMAT, hp, space, axes, ScalingRule.formOf(hp, space, axes),
-                coefficients, intervals, covariance(samples, names.size()), confidence);
+                coefficients, intervals, covariance(samples, names.size()), confidence, provenance(points, replicates));
         return new RuleFit(rule, points, weights, samples, law.rmsResidual(y));
+    }
+
+    private static Map<String, String> provenance(List<ScaleOptimum> points, double[][] replicates) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("scalePoints", String.valueOf(points.size()));
+        p.put("finalTrials", String.valueOf(points.stream().mapToInt(ScaleOptimum::finalTrials).sum()));
+        p.put("bootstrapResamples", String.valueOf(replicates.length));
+        p.put("mutuneVersion", String.valueOf(RuleFitter.class.getPackage().getImplementationVersion()));
+        p.put("java", System.getProperty("java.version"));
+        return p;
     }
 
     /**

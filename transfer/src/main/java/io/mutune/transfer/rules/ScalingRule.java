@@ -22,10 +22,11 @@ import java.util.Map;
  * @param intervals     bootstrap percentile interval of each coefficient
  * @param covariance    bootstrap covariance of {@code [c, a_...]}, for intervals at new scale points
  * @param confidence    the intervals' level, e.g. 0.95
+ * @param provenance    how it was made: seed, resamples, scale points, trials, library and JVM version
  */
 public record ScalingRule(String format, String hyperparameter, FitSpace fitSpace, List<String> axes, String form,
                           Map<String, Double> coefficients, Map<String, double[]> intervals,
-                          double[][] covariance, double confidence) {
+                          double[][] covariance, double confidence, Map<String, String> provenance) {
 
     public static final String FORMAT = "mutune.scaling-rule/1";
 
@@ -36,6 +37,7 @@ public record ScalingRule(String format, String hyperparameter, FitSpace fitSpac
         axes = List.copyOf(axes);
         coefficients = Collections.unmodifiableMap(new LinkedHashMap<>(coefficients));
         intervals = Collections.unmodifiableMap(new LinkedHashMap<>(intervals));
+        provenance = provenance == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
         for (String name : coefficientNames(axes)) {
             if (!coefficients.containsKey(name)) {
                 throw new IllegalArgumentException("rule for " + hyperparameter + " lacks coefficient '" + name
@@ -46,6 +48,13 @@ public record ScalingRule(String format, String hyperparameter, FitSpace fitSpac
             throw new IllegalArgumentException("rule for " + hyperparameter + " needs a " + (axes.size() + 1)
                     + "x" + (axes.size() + 1) + " covariance");
         }
+    }
+
+    /** The same rule with {@code entries} added to its provenance. */
+    public ScalingRule withProvenance(Map<String, String> entries) {
+        Map<String, String> p = new LinkedHashMap<>(provenance);
+        p.putAll(entries);
+        return new ScalingRule(format, hyperparameter, fitSpace, axes, form, coefficients, intervals, covariance, confidence, p);
     }
 
     /** {@code ["c", "a_width", ...]}. */

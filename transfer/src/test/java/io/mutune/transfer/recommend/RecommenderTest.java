@@ -121,6 +121,16 @@ class RecommenderTest {
     }
 
     @Test
+    void configurationAtTargetHasEveryHyperparameter() {
+        List<TrialObservation> trials = new SyntheticSweep(0.5, -1.0, 0.05, 0.002, 2.0, GRID, 1).trials(WIDTHS, 11);
+        Map<String, Double> other = Map.of("width", 1024.0);
+        List<Recommendation> rs = Recommender.recommend(trials, List.of("lr"), List.of(TARGET, other), settings("sp"));
+        assertEquals(rs.get(1).value(), RecommendedConfiguration.at(rs, other).getDouble("lr"), 0);
+        assertThrows(IllegalArgumentException.class, () -> RecommendedConfiguration.at(rs, Map.of("width", 1.0)));
+        assertTrue(rs.get(0).value() < rs.get(1).value(), "SP: wider means smaller lr");
+    }
+
+    @Test
     void settingsRejectTooFewResamples() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RecommenderSettings(1, 3, 0.0025, "mup"));
         assertTrue(e.getMessage().contains("3"));

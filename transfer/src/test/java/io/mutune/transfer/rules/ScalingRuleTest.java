@@ -16,7 +16,7 @@ class ScalingRuleTest {
                 ScalingRule.formOf("lr", FitSpace.LOG, List.of("width", "tokens")),
                 Map.of("c", Math.log(0.5), "a_width", -1.0, "a_tokens", -0.25),
                 Map.of("c", new double[] {-1, 0}, "a_width", new double[] {-1.1, -0.9}, "a_tokens", new double[] {-0.3, -0.2}),
-                new double[][] {{0.01, 0, 0}, {0, 0.001, 0}, {0, 0, 0.0005}}, 0.95);
+                new double[][] {{0.01, 0, 0}, {0, 0.001, 0}, {0, 0, 0.0005}}, 0.95, Map.of("seed", "5"));
     }
 
     @Test
@@ -52,6 +52,7 @@ class ScalingRuleTest {
         assertArrayEquals(rule().covariance()[2], back.covariance()[2]);
         Map<String, Double> target = Map.of("width", 2048.0, "tokens", 3e9);
         assertEquals(rule().predict(target), back.predict(target), 0);
+        assertEquals("5", back.provenance().get("seed"));
     }
 
     @Test

@@ -1,0 +1,57 @@
+#!/usr/bin/python3
+"""Plots of the transfer-rules benchmark: per-width optimum (plateau band as error bar), the fitted
+rule with its 95% bootstrap band, the direct sweep's optimum at the target width, and the direct
+LR sweep's loss curve with the recommended run. Reads bench-out/rules/results-*.json."""
+import glob
+import json
+import math
+import os
+import sys
+
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+
+out_dir = sys.argv[1] if len(sys.argv) > 1 else "bench-out/rules"
+for path in sorted(glob.glob(os.path.join(out_dir, "results-*.json"))):
+    res = json.load(open(path))
+    name = os.path.basename(path)[len("results-"):-len(".json")]
+    recs = [json.loads(r) for r in res["recommendations"]]
+    fig, axes = plt.subplots(1, len(recs) + 1, figsize=(4.2 * (len(recs) + 1), 3.8))
+    for ax, rec in zip(axes, recs):
+        hp = rec["hyperparameter"]
+        curve = sorted((c for c in res["curve"] if c["hyperparameter"] == hp), key=lambda c: c["width"])
+        if rec["verdict"] != "INSUFFICIENT":
+            ax.plot([c["width"] for c in curve], [c["value"] for c in curve], "-", color="C0", label="rule: " + rec["verdict"].lower())
+            ax.fill_between([c["width"] for c in curve], [c["lower"] for c in curve], [c["upper"] for c in curve],
+                            color="C0", alpha=0.2, label="95% bootstrap band")
+        for ev in rec["evidence"]:
+            w, v = ev["scale"]["width"], ev["value"]
+            yerr = [[v - ev["plateauLower"]], [ev["plateauUpper"] - v]]
+            edge = ev["edge"] != "NONE"
+            ax.errorbar([w], [v], yerr=yerr, fmt="s" if edge else "o", color="C3" if edge else "k", capsize=3)
+        ax.plot([rec["targetScale"]["width"]], [rec["value"]], "*", color="C1", markersize=12, label="recommended")
+        if hp == "lr":
+            ax.plot([res["targetWidth"]], [res["directOptimumLr"]], "x", color="C2", markersize=10, mew=2, label="direct sweep optimum")
+        ax.set_xscale("log", base=2)
+        ax.set_yscale("log")
+        ax.set_xlabel("width")
+        ax.set_ylabel(hp)
+        form = rec["ruleForm"] if rec["verdict"] != "INSUFFICIENT" else "too few interior optima"
+        ax.set_title(f"{hp}: {rec['verdict'].lower()}\n{form}", fontsize=8)
+        ax.legend(fontsize=7)
+    ax = axes[-1]
+    direct = sorted((d for d in res["direct"] if d["loss"] is not None), key=lambda d: d["lr"])
+    ax.plot([d["lr"] for d in direct], [d["loss"] for d in direct], "o-", color="C2", label=f"direct sweep, width {int(res['targetWidth'])}")
+    rr = res["recommendedRun"][0]
+    if rr["loss"] is not None:
+        ax.plot([rr["lr"]], [rr["loss"]], "*", color="C1", markersize=12, label="recommended config")
+    ax.set_xscale("log")
+    ax.set_xlabel("lr")
+    ax.set_ylabel("final loss")
+    ax.set_title(f"{res['model']} {res['parametrization']}: ratio {res['lrRatio']:.2f}, gap {100 * res['lossGap']:.2f}%", fontsize=8)
+    ax.legend(fontsize=7)
+    fig.tight_layout()
+    png = os.path.join(out_dir, f"rules-{name}.png")
+    fig.savefig(png, dpi=110)
+    print("wrote", png)

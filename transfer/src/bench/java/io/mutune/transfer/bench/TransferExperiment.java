@@ -1,0 +1,107 @@
+package io.mutune.transfer.bench;
+
+import io.mutune.hpo.space.Configuration;
+import io.mutune.transfer.recommend.Recommendation;
+import io.mutune.transfer.recommend.Recommender;
+import io.mutune.transfer.recommend.RecommenderSettings;
+import io.mutune.transfer.rules.TrialObservation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One parametrization's run of the benchmark: sweep the proxies, recommend for the target width,
+ * train the recommendation there, and run the direct LR sweep at the target to compare against.
+ */
+final class TransferExperiment {
+
+    private final ProxyTrainer trainer;
+    private final SweepGrid grid;
+    private final String parametrization;
+    private final long seed;
+    final List<BenchTrial> proxyTrials = new ArrayList<>();
+    final List<BenchTrial> directTrials = new ArrayList<>();
+    BenchTrial recommendedRun;
+    List<Recommendation> recommendations;
+    List<Recommendation> curve;
+
+    TransferExperiment(ProxyTrainer trainer, SweepGrid grid, String parametrization, long seed) {
+        this.trainer = trainer;
+        this.grid = grid;
+        this.parametrization = parametrization;
+        this.seed = seed;
+    }
+
+    TransferExperiment run() throws Exception {
+        for (double width : grid.proxyWidths()) {
+            sweepProxy(width);
+        }
+        List<TrialObservation> observations = new ArrayList<>();
+        for (int i = 0; i < proxyTrials.size(); i++) {
+            observations.add(proxyTrials.get(i).observation("t" + i));
+        }
+        List<String> hps = new ArrayList<>();
+        hps.add("lr");
+        hps.addAll(grid.multipliers().keySet());
+        // The target plus a width curve for the plots; the bootstrap runs once for all of them.
+        List<Map<String, Double>> targets = new ArrayList<>();
+        targets.add(Map.of("width", grid.targetWidth()));
+        for (double w = 16; w <= 2 * grid.targetWidth(); w *= Math.sqrt(2)) {
+            targets.add(Map.of("width", w));
+        }
+        List<Recommendation> all = Recommender.recommend(observations, hps, targets,
+                RecommenderSettings.defaults(seed, parametrization));
+        recommendations = all.subList(0, hps.size());
+        curve = all.subList(hps.size(), all.size());
+        Map<String, Object> recommended = new LinkedHashMap<>();
+        recommendations.forEach(r -> recommended.put(r.hyperparameter(), r.value()));
+        log("recommended at width " + grid.targetWidth() + ": " + recommended);
+        recommendedRun = trainer.train("recommended", parametrization, grid.targetWidth(), new Configuration(recommended));
+        log("  recommended run loss " + recommendedRun.loss());
+        for (double lr : grid.directLrGrid()) {
+            Map<String, Object> c = new LinkedHashMap<>(recommended);
+            c.put("lr", lr);
+            directTrials.add(trainer.train("direct", parametrization, grid.targetWidth(), new Configuration(c)));
+            log("  direct lr " + lr + " loss " + directTrials.get(directTrials.size() - 1).loss());
+        }
+        return this;
+    }
+
+    private void sweepProxy(double width) throws Exception {
+        Map<String, Object> best = new LinkedHashMap<>();
+        best.put("lr", grid.lrGrid().get(0));
+        grid.multipliers().keySet().forEach(m -> best.put(m, 1.0));
+        List<BenchTrial> here = new ArrayList<>();
+        for (double lr : grid.lrGrid()) {
+            Map<String, Object> c = new LinkedHashMap<>(best);
+            c.put("lr", lr);
+            here.add(trainer.train("proxy", parametrization, width, new Configuration(c)));
+        }
+        best.put("lr", bestOf(here).config().getDouble("lr"));
+        for (Map.Entry<String, List<Double>> m : grid.multipliers().entrySet()) {
+            for (double v : m.getValue()) {
+                if (v == ((Number) best.get(m.getKey())).doubleValue()) {
+                    continue; // already trained with this value
+                }
+                Map<String, Object> c = new LinkedHashMap<>(best);
+                c.put(m.getKey(), v);
+                here.add(trainer.train("proxy", parametrization, width, new Configuration(c)));
+            }
+            best.put(m.getKey(), bestOf(here).config().getDouble(m.getKey()));
+        }
+        proxyTrials.addAll(here);
+        log(parametrization + " width " + (int) width + ": " + here.size() + " trials, best " + best
+                + " loss " + bestOf(here).loss() + " (" + String.format("%.1f", here.stream().mapToDouble(BenchTrial::seconds).sum()) + " s)");
+    }
+
+    static BenchTrial bestOf(List<BenchTrial> trials) {
+        return trials.stream().filter(t -> !t.diverged()).min(Comparator.comparingDouble(BenchTrial::loss))
+                .orElseThrow(() -> new IllegalStateException("every benchmark trial diverged"));
+    }
+
+    static void log(String line) {
+        System.out.println("[" + java.time.LocalTime.now().withNano(0) + "] " + line);
+    }
+}
