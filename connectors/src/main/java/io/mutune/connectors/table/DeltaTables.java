@@ -45,13 +45,8 @@ public final class DeltaTables {
         String stored = spark.sql("SHOW TBLPROPERTIES delta.`" + path.replace("`", "``") + "`")
                 .where(org.apache.spark.sql.functions.col("key").equalTo(versionProperty))
                 .select("value").collectAsList().stream().map(r -> r.getString(0)).findFirst().orElse(null);
-        if (stored == null) {
-            throw new IllegalArgumentException("table delta:" + path + " has no '" + versionProperty + "' property: it was not written by mutune");
-        }
-        if (Integer.parseInt(stored) > version) {
-            throw new IllegalArgumentException("table delta:" + path + " has schema version " + stored + ", newer than this mutune's "
-                    + version + "; upgrade mutune to read it");
-        }
+        // Version 1 is the first mutune schema: there is nothing older to migrate from yet.
+        SchemaVersions.requireReadable("delta:" + path, stored, version, 1);
     }
 
     /**
