@@ -15,17 +15,17 @@ public record TargetQuery(String family, String parametrization, String optimize
 
     public TargetQuery {
         if (family == null || family.isBlank()) {
-            throw new IllegalArgumentException("recommend: --family is required");
+            throw new IllegalArgumentException("--family is required");
         }
         if (scale == null || scale.isEmpty()) {
-            throw new IllegalArgumentException("recommend: the target scale is empty; give at least --width");
+            throw new IllegalArgumentException("the target scale is empty; give at least --width");
         }
         scale.forEach((axis, v) -> {
             if (!List.of(RecommendationSchema.AXES).contains(axis)) {
-                throw new IllegalArgumentException("recommend: unknown axis '" + axis + "'; expected one of " + List.of(RecommendationSchema.AXES));
+                throw new IllegalArgumentException("unknown target axis '" + axis + "'; expected one of " + List.of(RecommendationSchema.AXES));
             }
             if (v == null || !(v > 0) || v.isInfinite()) {
-                throw new IllegalArgumentException("recommend: --" + axis + " must be a positive number, got " + v);
+                throw new IllegalArgumentException("--" + axis + " must be a positive number, got " + v);
             }
         });
         scale = new TreeMap<>(scale);
