@@ -1,5 +1,12 @@
 package io.mutune.connectors.open;
 
+import io.mutune.connectors.iceberg.IcebergLocation;
+import io.mutune.connectors.iceberg.IcebergRecommendationTable;
+import io.mutune.connectors.iceberg.IcebergTrialJournal;
+import io.mutune.connectors.jdbc.JdbcPassword;
+import io.mutune.connectors.jdbc.JdbcRecommendationTable;
+import io.mutune.connectors.jdbc.JdbcTarget;
+import io.mutune.connectors.jdbc.JdbcTrialJournal;
 import io.mutune.connectors.journal.DeltaTrialJournal;
 import io.mutune.connectors.journal.TrialJournal;
 import io.mutune.connectors.recommend.DeltaRecommendationTable;
@@ -8,7 +15,11 @@ import io.mutune.connectors.table.TableUri;
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 
-/** Opens the journal and the recommendation table that a spec's {@code output} section names. */
+/**
+ * Opens the journal and the recommendation table that a spec's {@code output} section names:
+ * {@code delta:PATH}, {@code iceberg:WAREHOUSE#DB.TABLE} or {@code jdbc:postgresql://...&table=NAME}
+ * (password from {@value JdbcPassword#ENV} or {@value JdbcPassword#FILE_ENV}).
+ */
 public final class Tables {
     private Tables() { }
 
@@ -16,7 +27,10 @@ public final class Tables {
         TableUri t = TableUri.parse(uri);
         return switch (t.format()) {
             case DELTA -> new DeltaTrialJournal(spark, resolve(t.location()));
-            default -> throw new IllegalArgumentException("output.trials: " + t.format() + " journals are not supported yet; use delta:PATH");
+            case ICEBERG -> new IcebergTrialJournal(spark, iceberg(t.location()));
+            case JDBC -> new JdbcTrialJournal(JdbcTarget.parse(t.location()), JdbcPassword.fromEnvironment());
+            case PARQUET -> throw new IllegalArgumentException("output.trials: " + uri + ": a journal must be appendable and atomic;"
+                    + " use delta:PATH, iceberg:WAREHOUSE#DB.TABLE or jdbc:postgresql://...");
         };
     }
 
@@ -24,8 +38,16 @@ public final class Tables {
         TableUri t = TableUri.parse(uri);
         return switch (t.format()) {
             case DELTA -> new DeltaRecommendationTable(spark, resolve(t.location()));
-            default -> throw new IllegalArgumentException("output.recommendations: " + t.format() + " tables are not supported yet; use delta:PATH");
+            case ICEBERG -> new IcebergRecommendationTable(spark, iceberg(t.location()));
+            case JDBC -> new JdbcRecommendationTable(JdbcTarget.parse(t.location()), JdbcPassword.fromEnvironment());
+            case PARQUET -> throw new IllegalArgumentException("output.recommendations: " + uri + ": Parquet is an export format"
+                    + " (RecommendationExport), not a table that can be upserted; use delta:, iceberg: or jdbc:");
         };
+    }
+
+    private static IcebergLocation iceberg(String location) {
+        IcebergLocation at = IcebergLocation.parse(location);
+        return new IcebergLocation(resolve(at.warehouse()), at.namespace(), at.table());
     }
 
     /**

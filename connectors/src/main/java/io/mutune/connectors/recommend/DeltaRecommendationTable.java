@@ -2,9 +2,13 @@ package io.mutune.connectors.recommend;
 
 import io.delta.tables.DeltaTable;
 import io.mutune.connectors.table.DeltaTables;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -13,10 +17,23 @@ import org.apache.spark.sql.functions;
 
 /**
  * The recommendations as a Delta table, upserted with MERGE. Delta keeps every version, so a
- * launcher can pin the one it used (time travel); the commit's user metadata names the sweep.
+ * launcher can pin the one it used (time travel); each publish's commit carries its
+ * {@link PublishMetadata} as user metadata.
+ *
+ * <p>Concurrency: the publish version is read before the MERGE starts its transaction, so two
+ * publishers could both pick the same number. Every publish therefore also commits a Delta
+ * idempotent-write id ({@code txnAppId}, {@code txnVersion} = publish version): Delta makes two
+ * such transactions conflict, and silently skips a write whose version is not above the last one
+ * committed. A conflict or a skip (the publisher then cannot find its token in the history) is
+ * retried from a fresh read.
  */
 public final class DeltaRecommendationTable implements RecommendationTable {
     private static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
+    private static final String TXN_APP_ID = "spark.databricks.delta.write.txnAppId";
+    private static final String TXN_VERSION = "spark.databricks.delta.write.txnVersion";
+    private static final String PUBLISH_APP_ID = "mutune-recommendations-publish";
+    private static final ConflictRetry RETRY = new ConflictRetry(8,
+            t -> t instanceof java.util.ConcurrentModificationException || t instanceof SkippedPublish);
     private final SparkSession spark;
     private final String path;
 
@@ -27,32 +44,42 @@ public final class DeltaRecommendationTable implements RecommendationTable {
     }
 
     @Override
-    public synchronized long publish(String sweepId, List<RecommendationRow> rows) {
+    public long publish(String sweepId, List<RecommendationRow> rows) {
+        RecommendationRows.requirePublishable(sweepId, rows);
         DeltaTables.createIfAbsent(spark, path, RecommendationSchema.SCHEMA, RecommendationSchema.VERSION_PROPERTY, RecommendationSchema.VERSION);
-        DeltaTable table = DeltaTable.forPath(spark, path);
-        Row max = table.toDF().agg(functions.max("version")).first();
-        long version = (max.isNullAt(0) ? 0L : max.getLong(0)) + 1;
+        return RETRY.run("publish to " + location(), () -> publishOnce(sweepId, rows));
+    }
+
+    private long publishOnce(String sweepId, List<RecommendationRow> rows) {
+        // A session of its own: commit metadata and the txn id are session settings, and another
+        // thread publishing through the same session must not see ours.
+        SparkSession session = spark.newSession();
+        long version = lastVersion(session) + 1;
         Instant now = Instant.now();
+        PublishMetadata meta = new PublishMetadata(sweepId, version, rows.size(), UUID.randomUUID().toString());
         List<Row> sparkRows = rows.stream().map(r -> RecommendationSchema.toRow(r.withVersion(version, now))).toList();
-        Dataset<Row> updates = spark.createDataFrame(sparkRows, RecommendationSchema.SCHEMA);
+        Dataset<Row> updates = session.createDataFrame(sparkRows, RecommendationSchema.SCHEMA);
         // Null-safe equality: an axis the target does not set is NULL on both sides.
         String condition = Arrays.stream(RecommendationSchema.KEY)
                 .map(k -> "t.`" + k + "` <=> s.`" + k + "`").collect(Collectors.joining(" AND "));
-        String previous = spark.conf().getOption(USER_METADATA).getOrElse(() -> null);
-        spark.conf().set(USER_METADATA, "mutune publish sweep_id=" + sweepId);
-        try {
-            table.as("t").merge(updates.as("s"), condition)
-                    .whenMatched().updateAll()
-                    .whenNotMatched().insertAll()
-                    .execute();
-        } finally {
-            if (previous == null) {
-                spark.conf().unset(USER_METADATA);
-            } else {
-                spark.conf().set(USER_METADATA, previous);
-            }
+        session.conf().set(USER_METADATA, meta.toJson());
+        session.conf().set(TXN_APP_ID, PUBLISH_APP_ID);
+        session.conf().set(TXN_VERSION, Long.toString(version));
+        // The source is a local list of rows, deterministic: materialising it first only costs a job.
+        session.conf().set("spark.databricks.delta.merge.materializeSource", "none");
+        DeltaTable.forPath(session, path).as("t").merge(updates.as("s"), condition)
+                .whenMatched().updateAll()
+                .whenNotMatched().insertAll()
+                .execute();
+        if (publishes(session).stream().noneMatch(p -> p.meta().token().equals(meta.token()))) {
+            throw new SkippedPublish();
         }
         return version;
+    }
+
+    private long lastVersion(SparkSession session) {
+        Row max = session.read().format("delta").load(path).agg(functions.max("version")).first();
+        return max.isNullAt(0) ? 0L : max.getLong(0);
     }
 
     @Override
@@ -60,11 +87,58 @@ public final class DeltaRecommendationTable implements RecommendationTable {
         if (!DeltaTables.exists(spark, path)) {
             return List.of();
         }
-        return spark.read().format("delta").load(path).collectAsList().stream().map(RecommendationSchema::fromRow).toList();
+        return read(spark.read().format("delta").load(path));
+    }
+
+    @Override
+    public List<RecommendationRow> asOfVersion(long version) {
+        DeltaPublish p = publishes(spark).stream().filter(c -> c.meta().version() == version).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("table " + location() + " has no publish version " + version
+                        + "; it has " + history().stream().map(PublishRecord::version).toList()));
+        return read(spark.read().format("delta").option("versionAsOf", p.deltaVersion()).load(path));
+    }
+
+    @Override
+    public List<RecommendationRow> asOfSweep(String sweepId) {
+        return asOfVersion(versionOfSweep(sweepId));
+    }
+
+    @Override
+    public List<PublishRecord> history() {
+        return publishes(spark).stream()
+                .map(p -> new PublishRecord(p.meta().version(), p.meta().sweepId(), p.at(), p.meta().rows()))
+                .toList();
+    }
+
+    /** Every publish commit, oldest first. */
+    private List<DeltaPublish> publishes(SparkSession session) {
+        if (!DeltaTables.exists(session, path)) {
+            return List.of();
+        }
+        List<DeltaPublish> out = new ArrayList<>();
+        for (Row r : DeltaTable.forPath(session, path).history().select("version", "timestamp", "userMetadata").collectAsList()) {
+            String user = r.isNullAt(2) ? null : r.getString(2);
+            PublishMetadata.parse(user).ifPresent(m -> out.add(new DeltaPublish(r.getLong(0), ((Timestamp) r.get(1)).toInstant(), m)));
+        }
+        out.sort(Comparator.comparingLong(DeltaPublish::deltaVersion));
+        return out;
+    }
+
+    private static List<RecommendationRow> read(Dataset<Row> df) {
+        return df.collectAsList().stream().map(RecommendationSchema::fromRow).toList();
     }
 
     @Override
     public String location() {
         return "delta:" + path;
+    }
+
+    private record DeltaPublish(long deltaVersion, Instant at, PublishMetadata meta) { }
+
+    /** Delta skipped the MERGE because another publisher committed this publish version first. */
+    private static final class SkippedPublish extends RuntimeException {
+        SkippedPublish() {
+            super("publish skipped: its version was taken by a concurrent publisher", null, false, false);
+        }
     }
 }

@@ -1,13 +1,9 @@
 package io.mutune.connectors.table;
 
 import io.delta.tables.DeltaTable;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -29,29 +25,12 @@ public final class DeltaTables {
         if (!exists(spark, path)) {
             return;
         }
-        StructType actual = spark.read().format("delta").load(path).schema();
-        Set<String> have = Arrays.stream(actual.fields()).map(StructField::name).collect(Collectors.toSet());
-        for (StructField f : schema.fields()) {
-            if (!have.contains(f.name())) {
-                throw new IllegalArgumentException("table delta:" + path + " is not a mutune table of this kind: it has no column '"
-                        + f.name() + "' (it has " + new java.util.TreeSet<>(have) + ")");
-            }
-            StructField a = actual.apply(f.name());
-            if (!a.dataType().sameType(f.dataType())) {
-                throw new IllegalArgumentException("table delta:" + path + " column '" + f.name() + "' is " + a.dataType().simpleString()
-                        + "; expected " + f.dataType().simpleString());
-            }
-        }
+        SchemaColumns.requireColumns("delta:" + path, spark.read().format("delta").load(path).schema(), schema);
         String stored = spark.sql("SHOW TBLPROPERTIES delta.`" + path.replace("`", "``") + "`")
                 .where(org.apache.spark.sql.functions.col("key").equalTo(versionProperty))
                 .select("value").collectAsList().stream().map(r -> r.getString(0)).findFirst().orElse(null);
-        if (stored == null) {
-            throw new IllegalArgumentException("table delta:" + path + " has no '" + versionProperty + "' property: it was not written by mutune");
-        }
-        if (Integer.parseInt(stored) > version) {
-            throw new IllegalArgumentException("table delta:" + path + " has schema version " + stored + ", newer than this mutune's "
-                    + version + "; upgrade mutune to read it");
-        }
+        // Version 1 is the first mutune schema: there is nothing older to migrate from yet.
+        SchemaVersions.requireReadable("delta:" + path, stored, version, 1);
     }
 
     /**

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Where a table lives, as the spec writes it: {@code delta:/lake/trials} (a path or any Hadoop URI),
- * {@code iceberg:catalog.db.table}, {@code jdbc:postgresql://host/db?table=name} or {@code parquet:/path}.
+ * {@code iceberg:WAREHOUSE#DB.TABLE}, {@code jdbc:postgresql://host/db?table=name} or {@code parquet:/path}.
  */
 public record TableUri(Format format, String location) {
 
@@ -21,7 +21,7 @@ public record TableUri(Format format, String location) {
     public static TableUri parse(String uri) {
         int colon = uri == null ? -1 : uri.indexOf(':');
         if (colon <= 0) {
-            throw new IllegalArgumentException("'" + uri + "' is not a table; expected delta:PATH, iceberg:CATALOG.DB.TABLE, jdbc:postgresql://... or parquet:PATH");
+            throw new IllegalArgumentException("'" + uri + "' is not a table; expected delta:PATH, iceberg:WAREHOUSE#DB.TABLE, jdbc:postgresql://... or parquet:PATH");
         }
         String scheme = uri.substring(0, colon).toLowerCase(Locale.ROOT);
         return switch (scheme) {

@@ -27,6 +27,7 @@ public final class MutuneCli {
         try {
             return switch (args[0]) {
                 case "sweep" -> SweepCommand.run(CliArgs.parse(rest, SweepCommand.FLAGS), out);
+                case "recommend" -> RecommendCommand.run(CliArgs.parse(rest, RecommendCommand.FLAGS), out);
                 default -> {
                     err.println("mutune: unknown command '" + args[0] + "'\n" + USAGE);
                     yield 2;

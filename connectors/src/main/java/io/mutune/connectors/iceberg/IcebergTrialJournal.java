@@ -1,0 +1,49 @@
+package io.mutune.connectors.iceberg;
+
+import io.mutune.connectors.journal.JournalRow;
+import io.mutune.connectors.journal.JournalSchema;
+import io.mutune.connectors.journal.TrialJournal;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import static org.apache.spark.sql.functions.col;
+
+/** The trial journal as an Iceberg table in a Hadoop catalog; each append is one snapshot. */
+public final class IcebergTrialJournal implements TrialJournal {
+    private final SparkSession spark;
+    private final IcebergLocation at;
+    private final String name;
+
+    public IcebergTrialJournal(SparkSession spark, IcebergLocation at) {
+        this.spark = spark;
+        this.at = at;
+        this.name = at.register(spark);
+        IcebergTables.checkSchema(spark, at, JournalSchema.SCHEMA, JournalSchema.VERSION_PROPERTY, JournalSchema.VERSION);
+    }
+
+    @Override
+    public void append(List<JournalRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        IcebergTables.createIfAbsent(spark, at, JournalSchema.SCHEMA, JournalSchema.VERSION_PROPERTY, JournalSchema.VERSION);
+        try {
+            spark.createDataFrame(JournalSchema.toRows(rows), JournalSchema.SCHEMA).writeTo(name).append();
+        } catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
+            throw new IllegalStateException("journal " + at + " vanished while appending", e);
+        }
+    }
+
+    @Override
+    public List<JournalRow> read(String sweepId) {
+        if (!IcebergTables.exists(spark, at)) {
+            return List.of();
+        }
+        return spark.table(name).where(col("sweep_id").equalTo(sweepId)).orderBy(col("seq"))
+                .collectAsList().stream().map(JournalSchema::fromRow).toList();
+    }
+
+    @Override
+    public String location() {
+        return at.toString();
+    }
+}

@@ -1,0 +1,170 @@
+package io.mutune.connectors.jdbc;
+
+import io.mutune.connectors.recommend.PublishRecord;
+import io.mutune.connectors.recommend.RecommendationRow;
+import io.mutune.connectors.recommend.RecommendationRows;
+import io.mutune.connectors.recommend.RecommendationTable;
+import io.mutune.connectors.table.Identifiers;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The recommendations on PostgreSQL, in three tables: {@code NAME} (the current rows),
+ * {@code NAME_history} (every superseded row, with the publish that superseded it) and
+ * {@code NAME_publishes} (one row per publish: version, sweep id, time).
+ *
+ * <p>A publish is one transaction under an advisory lock on the table: a second publisher waits
+ * for the first and then numbers its publish after it, so both succeed and versions follow commit
+ * order. If anything fails mid-publish the transaction rolls back and the previous rows stay.
+ */
+public final class JdbcRecommendationTable implements RecommendationTable {
+    static final String KIND = "recommendations";
+    public static final int VERSION = 1;
+    private final JdbcConnections db;
+    private final String table;
+    private final String history;
+    private final String publishes;
+
+    public JdbcRecommendationTable(JdbcTarget target, JdbcPassword password) {
+        this.db = new JdbcConnections(target, password);
+        this.table = Identifiers.quoteDouble("recommendations table", target.table());
+        this.history = Identifiers.quoteDouble("recommendations history table", target.table() + "_history");
+        this.publishes = Identifiers.quoteDouble("recommendations publish table", target.table() + "_publishes");
+        JdbcTables.createOrCheck(db, KIND, VERSION, ddl(), JdbcRecommendationColumns.NAMES);
+    }
+
+    private List<String> ddl() {
+        String index = Identifiers.quoteDouble("key index", target().table() + "_key");
+        return List.of(
+                "CREATE TABLE " + table + " (" + JdbcRecommendationColumns.DEFINITIONS + ")",
+                // COALESCE: a unique key whose unset axes (NULL) still compare equal, on any PostgreSQL version.
+                "CREATE UNIQUE INDEX " + index + " ON " + table + " (family, parametrization, optimizer, COALESCE(target_width, -1),"
+                        + " COALESCE(target_depth, -1), COALESCE(target_tokens, -1), COALESCE(target_batch, -1), hyperparameter)",
+                "CREATE TABLE " + history + " (" + JdbcRecommendationColumns.DEFINITIONS
+                        + ", superseded_by bigint NOT NULL, superseded_at timestamptz NOT NULL)",
+                "CREATE TABLE " + publishes + " (version bigint PRIMARY KEY, sweep_id text NOT NULL, published_at timestamptz NOT NULL, row_count bigint NOT NULL)");
+    }
+
+    private JdbcTarget target() {
+        return db.target();
+    }
+
+    @Override
+    public long publish(String sweepId, List<RecommendationRow> rows) {
+        RecommendationRows.requirePublishable(sweepId, rows);
+        try (Connection c = db.open()) {
+            c.setAutoCommit(false);
+            try {
+                long version = publishIn(c, sweepId, rows);
+                c.commit();
+                return version;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw db.failure("publishing sweep '" + sweepId + "' to", e);
+        }
+    }
+
+    private long publishIn(Connection c, String sweepId, List<RecommendationRow> rows) throws SQLException {
+        JdbcTables.lock(c, target().table());
+        long version;
+        try (ResultSet r = c.createStatement().executeQuery("SELECT COALESCE(MAX(version), 0) + 1 FROM " + publishes)) {
+            r.next();
+            version = r.getLong(1);
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + publishes + " (version, sweep_id, published_at, row_count) VALUES (?, ?, ?, ?)")) {
+            s.setLong(1, version);
+            s.setString(2, sweepId);
+            s.setTimestamp(3, now);
+            s.setLong(4, rows.size());
+            s.executeUpdate();
+        }
+        String cols = JdbcRecommendationColumns.list();
+        String move = "WITH moved AS (DELETE FROM " + table + " WHERE " + JdbcRecommendationColumns.keyCondition() + " RETURNING " + cols + ")"
+                + " INSERT INTO " + history + " (" + cols + ", superseded_by, superseded_at) SELECT " + cols + ", ?, ? FROM moved";
+        String insert = "INSERT INTO " + table + " (" + cols + ") VALUES (" + JdbcRecommendationColumns.placeholders() + ")";
+        try (PreparedStatement m = c.prepareStatement(move); PreparedStatement in = c.prepareStatement(insert)) {
+            for (RecommendationRow r : rows) {
+                JdbcRecommendationColumns.bindKey(m, 1, r);
+                m.setLong(JdbcRecommendationColumns.KEY.size() + 1, version);
+                m.setTimestamp(JdbcRecommendationColumns.KEY.size() + 2, now);
+                m.addBatch();
+                JdbcRecommendationColumns.bind(in, 1, r.withVersion(version, now.toInstant()));
+                in.addBatch();
+            }
+            m.executeBatch();
+            in.executeBatch();
+        }
+        return version;
+    }
+
+    @Override
+    public List<RecommendationRow> current() {
+        return query("SELECT " + JdbcRecommendationColumns.list() + " FROM " + table, null);
+    }
+
+    @Override
+    public List<RecommendationRow> asOfVersion(long version) {
+        if (history().stream().noneMatch(p -> p.version() == version)) {
+            throw new IllegalArgumentException("table " + location() + " has no publish version " + version
+                    + "; it has " + history().stream().map(PublishRecord::version).toList());
+        }
+        // A key's row as of V is its newest row at or before V, current or superseded: rows only ever move to history.
+        String cols = JdbcRecommendationColumns.list();
+        String key = String.join(", ", JdbcRecommendationColumns.KEY);
+        return query("SELECT DISTINCT ON (" + key + ") " + cols + " FROM (SELECT " + cols + " FROM " + table + " WHERE version <= ?"
+                + " UNION ALL SELECT " + cols + " FROM " + history + " WHERE version <= ?) AS rows_then"
+                + " ORDER BY " + key + ", version DESC", version);
+    }
+
+    @Override
+    public List<RecommendationRow> asOfSweep(String sweepId) {
+        return asOfVersion(versionOfSweep(sweepId));
+    }
+
+    @Override
+    public List<PublishRecord> history() {
+        List<PublishRecord> out = new ArrayList<>();
+        try (Connection c = db.open();
+             ResultSet r = c.createStatement().executeQuery("SELECT version, sweep_id, published_at, row_count FROM " + publishes + " ORDER BY version")) {
+            while (r.next()) {
+                out.add(new PublishRecord(r.getLong(1), r.getString(2), r.getTimestamp(3).toInstant(), r.getLong(4)));
+            }
+        } catch (SQLException e) {
+            throw db.failure("reading the history of", e);
+        }
+        return out;
+    }
+
+    private List<RecommendationRow> query(String sql, Long version) {
+        List<RecommendationRow> out = new ArrayList<>();
+        try (Connection c = db.open(); PreparedStatement s = c.prepareStatement(sql)) {
+            if (version != null) {
+                s.setLong(1, version);
+                s.setLong(2, version);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(JdbcRecommendationColumns.read(r));
+                }
+            }
+        } catch (SQLException e) {
+            throw db.failure("reading", e);
+        }
+        return out;
+    }
+
+    @Override
+    public String location() {
+        return target().toString();
+    }
+}

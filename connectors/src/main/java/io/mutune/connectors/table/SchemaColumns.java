@@ -1,0 +1,28 @@
+package io.mutune.connectors.table;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/** The column check that Spark-read tables (Delta, Iceberg) share: every expected column, of its type. */
+public final class SchemaColumns {
+    private SchemaColumns() { }
+
+    public static void requireColumns(String table, StructType actual, StructType expected) {
+        Set<String> have = Arrays.stream(actual.fields()).map(StructField::name).collect(Collectors.toCollection(TreeSet::new));
+        for (StructField f : expected.fields()) {
+            if (!have.contains(f.name())) {
+                throw new IllegalArgumentException("table " + table + " is not a mutune table of this kind: it has no column '"
+                        + f.name() + "' (it has " + have + ")");
+            }
+            StructField a = actual.apply(f.name());
+            if (!a.dataType().sameType(f.dataType())) {
+                throw new IllegalArgumentException("table " + table + " column '" + f.name() + "' is " + a.dataType().simpleString()
+                        + "; expected " + f.dataType().simpleString());
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.mutune.connectors;
+
+import org.apache.spark.sql.SparkSession;
+
+/** The one local Spark session the module's tests share: Delta and Iceberg, two cores, tiny shuffles. */
+public final class LocalSpark {
+    private LocalSpark() { }
+
+    public static synchronized SparkSession session() {
+        return SparkSession.builder()
+                .master("local[2]")
+                .appName("mutune-connectors-test")
+                .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension,"
+                        + "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
+                .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+                .config("spark.sql.shuffle.partitions", "2")
+                .config("spark.default.parallelism", "2")
+                .config("spark.databricks.delta.snapshotPartitions", "2")
+                .config("spark.ui.enabled", "false")
+                .config("spark.ui.showConsoleProgress", "false")
+                .getOrCreate();
+    }
+}

@@ -1,0 +1,64 @@
+package io.mutune.connectors.recommend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mutune.connectors.LocalSpark;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeltaRecommendationTableTest extends RecommendationTableContract {
+    private static final SparkSession SPARK = LocalSpark.session();
+    @TempDir
+    Path dir;
+    private int tables;
+
+    @Override
+    protected RecommendationTable newTable() {
+        return new DeltaRecommendationTable(SPARK, dir.resolve("recs" + (tables++)).toString());
+    }
+
+    @Override
+    protected RecommendationTable reopen(RecommendationTable table) {
+        return new DeltaRecommendationTable(SPARK, table.location().substring("delta:".length()));
+    }
+
+    /** A CHECK constraint that the second row of a publish violates makes Delta fail inside the MERGE's write. */
+    @Test
+    void aPublishThatFailsMidWriteLeavesThePreviousRecommendations() {
+        RecommendationTable t = newTable();
+        t.publish("s1", List.of(Recs.row("lr", 1024, 0.01, "s1"), Recs.row("weight_decay", 1024, 0.1, "s1")));
+        String path = t.location().substring("delta:".length());
+        SPARK.sql("ALTER TABLE delta.`" + path + "` ADD CONSTRAINT injected_failure CHECK (value < 100)");
+        assertThrows(RuntimeException.class, () -> t.publish("s2",
+                List.of(Recs.row("lr", 1024, 0.02, "s2"), Recs.row("weight_decay", 1024, 1000.0, "s2"))));
+        Map<String, RecommendationRow> now = byHp(t.current());
+        assertEquals(0.01, now.get("lr").value());
+        assertEquals(0.1, now.get("weight_decay").value());
+        assertEquals(List.of(1L), t.history().stream().map(PublishRecord::version).toList());
+        assertEquals(2, t.publish("s3", List.of(Recs.row("lr", 1024, 0.03, "s3"))), "the failed publish took no version");
+    }
+
+    @Test
+    void aForeignDeltaTableIsRefusedByName() {
+        String path = dir.resolve("foreign").toString();
+        SPARK.range(3).write().format("delta").save(path);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DeltaRecommendationTable(SPARK, path));
+        assertTrue(e.getMessage().contains(path) && e.getMessage().contains("not a mutune table"), e.getMessage());
+    }
+
+    @Test
+    void aTableFromANewerMutuneIsRefused() {
+        RecommendationTable t = newTable();
+        t.publish("s1", List.of(Recs.row("lr", 1024, 0.01, "s1")));
+        String path = t.location().substring("delta:".length());
+        SPARK.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES ('" + RecommendationSchema.VERSION_PROPERTY + "' = '99')");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DeltaRecommendationTable(SPARK, path));
+        assertTrue(e.getMessage().contains("99") && e.getMessage().contains("newer"), e.getMessage());
+    }
+}
