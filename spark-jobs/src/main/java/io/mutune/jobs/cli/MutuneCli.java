@@ -41,7 +41,11 @@ public final class MutuneCli {
 
     static final String USAGE = """
             usage: mutune <command> [options]
-              sweep SPEC [--sweep-id ID] [--master URL]
+              sweep SPEC [--sweep-id ID | --resume | --nightly] [--master URL]
                   run the sweep that SPEC (YAML or JSON) describes, fit the transfer rules,
-                  publish the recommendations, and print a summary""";
+                  publish the recommendations, and print a summary.
+                  --sweep-id ID  name the sweep; an ID whose journal has rows is resumed
+                  --resume       resume the sweep last started from SPEC (after a killed driver)
+                  --nightly      the sweep id is SPEC's name and today's UTC date (NAME-YYYYMMDD);
+                                 a second run the same night resumes it, or does nothing if it finished""";
 }

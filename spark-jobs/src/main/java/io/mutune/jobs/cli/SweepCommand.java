@@ -1,31 +1,37 @@
 package io.mutune.jobs.cli;
 
+import io.mutune.connectors.journal.JournalRow;
 import io.mutune.connectors.journal.TrialJournal;
 import io.mutune.connectors.open.Tables;
 import io.mutune.connectors.recommend.RecommendationTable;
 import io.mutune.hpo.runner.TrialRunner;
+import io.mutune.jobs.external.CommandSpec;
+import io.mutune.jobs.external.ExternalCommandRunner;
 import io.mutune.jobs.fit.FitJob;
 import io.mutune.jobs.session.MutuneSpark;
 import io.mutune.jobs.spec.SweepSpec;
 import io.mutune.jobs.spec.SweepSpecParser;
 import io.mutune.jobs.sweep.SweepJob;
+import io.mutune.jobs.sweep.SweepJournal;
 import io.mutune.jobs.sweep.SweepResult;
 import io.mutune.jobs.sweep.SweepSummary;
 import io.mutune.transfer.proxy.ProxyRunners;
 import io.mutune.transfer.recommend.Recommendation;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
-/** {@code mutune sweep SPEC}: sweep, fit, publish, summarise. */
+/**
+ * {@code mutune sweep SPEC}: sweep, fit, publish, summarise. A sweep id whose journal already has
+ * rows is resumed: the journal is replayed, what the dead driver left running is re-run, and a
+ * sweep that finished and was published is left alone.
+ */
 final class SweepCommand {
-    static final Set<String> FLAGS = Set.of("sweep-id", "master");
+    static final Set<String> FLAGS = Set.of("sweep-id", "master", "resume!", "nightly!");
 
     private SweepCommand() { }
 
@@ -34,26 +40,38 @@ final class SweepCommand {
             throw new IllegalArgumentException("expected exactly one spec file, got " + args.positional());
         }
         SweepSpec spec = SweepSpecParser.parse(Path.of(args.positional().get(0)));
-        String sweepId = args.flag("sweep-id", defaultSweepId(spec));
-        TrialRunner runner = ProxyRunners.fromSpec(spec.proxy());
+        TrialRunner runner = runnerFor(spec);
         SparkSession spark = MutuneSpark.getOrCreate(args.flag("master", System.getProperty("spark.master") == null ? "local[*]" : null));
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        String sweepId = SweepIds.choose(args, spec, jsc.hadoopConfiguration(), Clock.systemUTC());
         TrialJournal journal = Tables.journal(spark, spec.output().trials());
         RecommendationTable recTable = Tables.recommendations(spark, spec.output().recommendations());
-        if (!journal.read(sweepId).isEmpty()) {
-            throw new IllegalArgumentException("sweep id '" + sweepId + "' already has trials in " + journal.location()
-                    + "; pick another --sweep-id");
+        SweepJob job = new SweepJob(spec, sweepId, jsc, journal, runner, out);
+        List<JournalRow> previous = SweepJournal.recover(journal, job.files(), sweepId);
+        if (previous.isEmpty() && args.has("resume") && args.has("sweep-id")) {
+            throw new IllegalArgumentException("--resume: sweep '" + sweepId + "' has no rows in " + journal.location() + "; nothing to resume");
         }
-        out.println("mutune sweep " + sweepId + ": " + spec.scalePoints().size() + " scale points x "
-                + spec.search().trialsPerScale() + " trials, " + spec.search().algorithm() + " search, journal " + journal.location());
-        SweepResult result = new SweepJob(spec, sweepId, JavaSparkContext.fromSparkContext(spark.sparkContext()), journal, runner, out).run();
+        if (!previous.isEmpty() && job.finishedAfter(previous) && job.files().published()) {
+            out.println("mutune sweep " + sweepId + ": already finished and published (" + journal.location() + "); nothing to do");
+            return 0;
+        }
+        out.println("mutune sweep " + sweepId + (previous.isEmpty() ? "" : " (resumed from " + previous.size() + " journal rows)") + ": "
+                + spec.scalePoints().size() + " scale points x " + spec.search().trialsPerScale() + " trials, "
+                + spec.search().algorithm() + " search, journal " + journal.location());
+        job.files().markLatest(spec.sweep());
+        SweepResult result = job.run(previous);
         List<Recommendation> recs = FitJob.recommend(spec, journal.read(sweepId));
         long version = recTable.publish(sweepId, FitJob.toRows(spec, sweepId, recs));
+        job.files().markPublished(version);
         SweepSummary.print(out, result, spec.search().metric(), spec.search().mode(), recs, recTable.location(), version);
         return 0;
     }
 
-    /** The spec's name and the UTC time, so every run of a spec is its own sweep unless told otherwise. */
-    static String defaultSweepId(SweepSpec spec) {
-        return spec.sweep() + "-" + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    /** The DJL proxy the spec describes, or the external program for {@code model: command}. */
+    static TrialRunner runnerFor(SweepSpec spec) {
+        if ("command".equals(spec.model())) {
+            return new ExternalCommandRunner(CommandSpec.fromProxySection(spec.proxy()), spec.resources().trialTimeoutSeconds());
+        }
+        return ProxyRunners.fromSpec(spec.proxy());
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -16,14 +17,15 @@ import org.apache.spark.resource.ResourceInformation;
 /**
  * The code that runs inside the Spark task: reads the task's GPU addresses, runs the segment and
  * returns the outcome. A runner's exception is returned as data, not rethrown, because a trial bug
- * is not an executor fault: Spark should not retry it, mutune's own retry policy decides.
+ * is not an executor fault: Spark should not retry it, mutune's own retry policy decides. Spark
+ * retries only what it should: a task lost with its executor.
  */
 public final class SegmentTaskFunction implements FlatMapFunction<Iterator<SegmentTask>, SegmentOutcome> {
     private static final long serialVersionUID = 1L;
     private static final int STACK_TAIL_CHARS = 4000;
 
     @Override
-    public Iterator<SegmentOutcome> call(Iterator<SegmentTask> tasks) {
+    public Iterator<SegmentOutcome> call(Iterator<SegmentTask> tasks) throws InterruptedException {
         List<SegmentOutcome> out = new ArrayList<>();
         while (tasks.hasNext()) {
             out.add(run(tasks.next()));
@@ -31,16 +33,24 @@ public final class SegmentTaskFunction implements FlatMapFunction<Iterator<Segme
         return out.iterator();
     }
 
-    private static SegmentOutcome run(SegmentTask task) {
+    private static SegmentOutcome run(SegmentTask task) throws InterruptedException {
         List<String> gpus = taskGpus();
         String executor = SparkEnv.get() == null ? "local" : SparkEnv.get().executorId();
+        TaskContext tc = TaskContext.get();
+        int sparkAttempt = tc == null ? 0 : tc.attemptNumber();
         String host = hostName();
         long start = System.currentTimeMillis();
         try {
-            SegmentResult result = task.runner().run(task.segment(), new TrialContext(gpus, null));
-            return new SegmentOutcome(result, null, executor, host, gpus, start, System.currentTimeMillis());
+            SegmentResult result = TimedRun.run(task, new TrialContext(gpus, null));
+            return new SegmentOutcome(result, null, RunnerEnding.RETURNED, executor, host, gpus, sparkAttempt, start, System.currentTimeMillis());
+        } catch (TimeoutException e) {
+            return new SegmentOutcome(null, e.getMessage(), RunnerEnding.TIMED_OUT, executor, host, gpus, sparkAttempt, start,
+                    System.currentTimeMillis());
+        } catch (InterruptedException e) {
+            throw e;
         } catch (Exception | LinkageError e) {
-            return new SegmentOutcome(null, stackTail(e), executor, host, gpus, start, System.currentTimeMillis());
+            return new SegmentOutcome(null, stackTail(e), RunnerEnding.THREW, executor, host, gpus, sparkAttempt, start,
+                    System.currentTimeMillis());
         }
     }
 

@@ -37,7 +37,7 @@ public final class SparkSegmentExecutor {
     public CompletableFuture<SegmentOutcome> submit(SegmentTask task) {
         jsc.setLocalProperty("spark.scheduler.pool", POOL);
         jsc.setJobGroup(jobGroup, "mutune sweep " + jobGroup, true);
-        jsc.setJobDescription("trial " + task.segment().trialId() + " steps " + task.segment().fromResource()
+        jsc.setJobDescription("trial " + task.segment().trialId() + " " + task.segment().fromResource()
                 + "->" + task.segment().toResource() + " attempt " + task.attempt());
         JavaRDD<SegmentTask> rdd = jsc.parallelize(List.of(task), 1);
         if (profile != null) {
@@ -49,9 +49,9 @@ public final class SparkSegmentExecutor {
                 return action.get().get(0);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while trial " + task.segment().trialId() + " ran", e);
+                return SegmentOutcome.sparkFailure("interrupted while trial " + task.segment().trialId() + " ran");
             } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("Spark could not run trial " + task.segment().trialId() + ": " + e.getCause(), e.getCause());
+                return SegmentOutcome.sparkFailure("Spark could not run trial " + task.segment().trialId() + ": " + e.getCause());
             }
         }, FUTURE_WAITERS);
     }

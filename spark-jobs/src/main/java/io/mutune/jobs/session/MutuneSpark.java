@@ -1,5 +1,6 @@
 package io.mutune.jobs.session;
 
+import io.mutune.jobs.exec.ExecutorSlots;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -19,10 +20,19 @@ public final class MutuneSpark {
                 .config("spark.ui.showConsoleProgress", "false")
                 // Single-task jobs of tiny data: the default 200 shuffle partitions only cost latency.
                 .config("spark.sql.shuffle.partitions", "4")
-                .config("spark.databricks.delta.snapshotPartitions", "2");
+                .config("spark.databricks.delta.snapshotPartitions", "2")
+                // Sees executors register from the start, so the sweep sizes its window from the real cluster.
+                .config("spark.extraListeners", extraListeners());
         if (master != null) {
             b.master(master);
         }
         return b.getOrCreate();
+    }
+
+    /** The user's listeners, if any, plus mutune's slot tracker. */
+    static String extraListeners() {
+        String mine = ExecutorSlots.class.getName();
+        String theirs = System.getProperty("spark.extraListeners", "").trim();
+        return theirs.isEmpty() ? mine : theirs.contains(mine) ? theirs : theirs + "," + mine;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.mutune.hpo.space.SearchSpace;
+import io.mutune.jobs.external.CommandSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ public final class SweepSpecParser {
     private static final Set<String> TOP = Set.of("sweep", "seed", "proxy", "scales", "search", "resources", "targets", "output");
     private static final Set<String> AXES = Set.of("width", "depth", "tokens", "batch");
     private static final Set<String> MODELS = Set.of("mlp", "transformer", "command");
+    private static final Pattern CHECKPOINT_URI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.+");
     private static final Set<String> ALGORITHMS = Set.of("random", "grid", "sobol", "tpe", "bo", "hyperband", "asha", "bohb", "pbt");
 
     private SweepSpecParser() { }
@@ -54,7 +56,9 @@ public final class SweepSpecParser {
         }
         long seed = root.integer("seed");
         SpecNode proxy = root.node("proxy");
-        proxy.choice("model", null, MODELS);
+        if (proxy.choice("model", null, MODELS).equals("command")) {
+            CommandSpec.fromProxySection(proxy.raw());
+        }
 
         Map<String, List<Double>> scales = parseScales(root.node("scales"));
         SweepSpec.Search search = parseSearch(root.node("search"));
@@ -153,8 +157,17 @@ public final class SweepSpecParser {
 
     private static SweepSpec.Output parseOutput(SpecNode node) {
         node.allowOnly(Set.of("trials", "recommendations", "checkpoints"));
-        return new SweepSpec.Output(
-                tableUri(node, "trials"), tableUri(node, "recommendations"), node.string("checkpoints", "file:.mutune/checkpoints"));
+        return new SweepSpec.Output(tableUri(node, "trials"), tableUri(node, "recommendations"), checkpointUri(node));
+    }
+
+    /** Checkpoints go through the Hadoop FileSystem API, so any scheme it has a client for works. */
+    private static String checkpointUri(SpecNode node) {
+        String v = node.string("checkpoints", "file:.mutune/checkpoints");
+        if (!CHECKPOINT_URI.matcher(v).matches()) {
+            throw new SpecException(node.field("checkpoints"), "'" + v + "' is not a folder URI; expected SCHEME:PATH such as "
+                    + "file:/tmp/mutune/ckpt, hdfs://namenode/mutune/ckpt, s3a://bucket/ckpt or dbfs:/mutune/ckpt");
+        }
+        return v;
     }
 
     private static String tableUri(SpecNode node, String name) {

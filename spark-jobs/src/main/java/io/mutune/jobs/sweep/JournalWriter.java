@@ -30,6 +30,7 @@ final class JournalWriter implements AutoCloseable {
         this.thread.start();
     }
 
+    /** Queues a row; it is committed with whatever else queued up meanwhile. */
     void write(JournalRow row) {
         throwIfFailed();
         synchronized (progress) {

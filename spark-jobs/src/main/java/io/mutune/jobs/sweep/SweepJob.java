@@ -9,10 +9,10 @@ import io.mutune.hpo.tuner.TrialReport;
 import io.mutune.hpo.tuner.TrialRequest;
 import io.mutune.jobs.exec.SegmentOutcome;
 import io.mutune.jobs.exec.SegmentTask;
+import io.mutune.jobs.exec.SlotCount;
 import io.mutune.jobs.exec.SparkSegmentExecutor;
 import io.mutune.jobs.spec.SweepSpec;
 import java.io.PrintStream;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +22,10 @@ import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * The sweep driver: one tuner per scale point, their asks interleaved so every task slot stays
- * busy, each trial segment one asynchronous Spark job, every start and end journalled.
+ * busy, each trial segment one asynchronous Spark job. Every row is written to the write-ahead log
+ * (flushed before any task it announces starts) and committed to the journal table in batches.
+ * A resumed run first replays the journal into the tuners and re-runs what the dead driver left
+ * running, under the same trial ids, configs and seeds.
  */
 public final class SweepJob {
     private final SweepSpec spec;
@@ -30,7 +33,8 @@ public final class SweepJob {
     private final JavaSparkContext jsc;
     private final TrialJournal journal;
     private final TrialRunner runner;
-    private final PrintStream out;
+    private final SweepFiles files;
+    private final SweepProgress progress;
 
     public SweepJob(SweepSpec spec, String sweepId, JavaSparkContext jsc, TrialJournal journal, TrialRunner runner, PrintStream out) {
         this.spec = spec;
@@ -38,116 +42,97 @@ public final class SweepJob {
         this.jsc = jsc;
         this.journal = journal;
         this.runner = runner;
-        this.out = out;
+        this.files = new SweepFiles(spec.output().checkpoints(), sweepId, jsc.hadoopConfiguration());
+        this.progress = SweepProgress.forConsole(out, spec.search().metric(), spec.search().mode(),
+                spec.scalePoints().size() * spec.search().trialsPerScale(), System.console() != null);
     }
 
-    /** A segment in flight and what the driver needs to journal and tell when it ends. */
-    private record Running(ScalePointTuner point, TrialRequest request, TrialSegment segment, int attempt, Instant submittedAt) { }
-
+    /** Runs a new sweep. */
     public SweepResult run() {
+        return run(List.of());
+    }
+
+    /**
+     * Runs the sweep from what its journal already holds (nothing for a new sweep).
+     *
+     * @param previous the sweep's rows so far, in seq order: the table's and the write-ahead log's
+     */
+    public SweepResult run(List<JournalRow> previous) {
         long startNanos = System.nanoTime();
-        List<ScalePointTuner> points = new ArrayList<>();
+        Map<String, ScalePointTuner> points = new LinkedHashMap<>();
         List<Map<String, Double>> scalePoints = spec.scalePoints();
         for (int i = 0; i < scalePoints.size(); i++) {
-            points.add(ScalePointTuner.create(spec, i, scalePoints.get(i)));
+            ScalePointTuner p = ScalePointTuner.create(spec, i, scalePoints.get(i));
+            points.put(p.key(), p);
         }
+        JournalReplay replay = JournalReplay.of(previous, spec.search().metric());
+        points.values().forEach(p -> p.tuner().replay(replay.events(p.key())));
+        List<JournalRow> finished = new ArrayList<>(previous.stream()
+                .filter(r -> r.status().isTerminal() && r.status() != TrialStatus.STALE).toList());
         SparkSegmentExecutor executor = new SparkSegmentExecutor(jsc, sweepId, spec.resources().gpusPerTrial());
-        ProgressPrinter progress = new ProgressPrinter(out, spec.search().metric(), spec.search().mode(), points.size());
-        List<JournalRow> finished = new ArrayList<>();
-        Map<CompletableFuture<SegmentOutcome>, Running> inFlight = new LinkedHashMap<>();
-        long[] seq = {0};
-        int nextPoint = 0;
-        try (JournalWriter writer = new JournalWriter(journal)) {
-            while (true) {
-                // Fill every free slot, taking the scale points in turn so none starves.
-                int idle = 0;
-                while (inFlight.size() < slots() && idle < points.size()) {
-                    ScalePointTuner point = points.get(nextPoint);
-                    nextPoint = (nextPoint + 1) % points.size();
-                    var request = point.tuner().ask();
-                    if (request.isEmpty()) {
-                        idle++;
-                        continue;
-                    }
-                    idle = 0;
-                    TrialSegment segment = segmentFor(point, request.get());
-                    Running r = new Running(point, request.get(), segment, 0, Instant.now());
-                    writer.write(rows(r, seq[0]++, TrialStatus.RUNNING, null));
-                    inFlight.put(executor.submit(new SegmentTask(segment, runner, 0)), r);
+        JournalRows rows = new JournalRows(sweepId, spec.search().metric(), replay.nextSeq());
+        try (JournalWriter writer = new JournalWriter(journal); WriteAheadLog wal = WriteAheadLog.open(files)) {
+            SegmentLoop loop = new SegmentLoop(spec, runner, executor, new SlotCount(jsc, spec.resources().gpusPerTrial()),
+                    new JournalSink(writer, wal), rows, progress, finished);
+            for (OpenSegment open : replay.open()) {
+                ScalePointTuner point = points.get(open.scaleKey());
+                if (point == null) {
+                    throw new IllegalArgumentException("the journal of sweep " + sweepId + " has trial " + open.request().trialId()
+                            + " at scale point " + open.scaleKey() + ", which the spec does not have; resume it with the spec it started with");
                 }
-                if (inFlight.isEmpty()) {
-                    break;
-                }
-                CompletableFuture.anyOf(inFlight.keySet().toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-                for (var it = inFlight.entrySet().iterator(); it.hasNext(); ) {
-                    var e = it.next();
-                    if (!e.getKey().isDone()) {
-                        continue;
-                    }
-                    it.remove();
-                    Running r = e.getValue();
-                    SegmentOutcome outcome = outcomeOf(e.getKey(), r);
-                    SegmentEnd end = SegmentEnd.of(outcome, spec.search().metric());
-                    if (end.status() == TrialStatus.FAILED && r.attempt() < spec.resources().maxRetries()) {
-                        writer.write(rows(r, seq[0]++, TrialStatus.FAILED, outcome));
-                        Running retry = new Running(r.point(), r.request(), r.segment(), r.attempt() + 1, Instant.now());
-                        writer.write(rows(retry, seq[0]++, TrialStatus.RUNNING, null));
-                        inFlight.put(executor.submit(new SegmentTask(r.segment(), runner, retry.attempt())), retry);
-                        continue;
-                    }
-                    JournalRow row = rows(r, seq[0]++, end.status(), outcome);
-                    writer.write(row);
-                    finished.add(row);
-                    r.point().tuner().tell(new TrialReport(r.request().trialId(), end.resource(), end.metric(), end.outcome(), end.message()));
-                    progress.segmentEnded(r.point().key(), row);
-                }
+                Running stale = new Running(point, open.request(), segmentFor(point, open.request()), open.lastAttempt(), 0,
+                        System.currentTimeMillis());
+                loop.reap(stale);
             }
-            writer.flush();
+            List<SegmentTiming> timings = loop.run(new ArrayList<>(points.values()), this::segmentFor);
+            progress.finish();
             double wall = (System.nanoTime() - startNanos) / 1e9;
-            return new SweepResult(sweepId, finished, journal.location(), writer.commits(), wall);
+            return new SweepResult(sweepId, finished, timings, journal.location(), writer.commits(), wall);
         } catch (RuntimeException e) {
             executor.cancelAll();
             throw e;
         }
     }
 
-    private int slots() {
-        return Math.max(1, jsc.sc().defaultParallelism());
+    /** Whether every tuner is done once the journal is replayed: nothing open, nothing left to ask. */
+    public boolean finishedAfter(List<JournalRow> previous) {
+        JournalReplay replay = JournalReplay.of(previous, spec.search().metric());
+        if (!replay.open().isEmpty()) {
+            return false;
+        }
+        List<Map<String, Double>> scalePoints = spec.scalePoints();
+        for (int i = 0; i < scalePoints.size(); i++) {
+            ScalePointTuner p = ScalePointTuner.create(spec, i, scalePoints.get(i));
+            p.tuner().replay(replay.events(p.key()));
+            if (!p.tuner().isFinished()) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private TrialSegment segmentFor(ScalePointTuner point, TrialRequest request) {
+    /**
+     * The segment a request becomes: seeded by trial id alone, resuming from the checkpoint the
+     * request names, and writing one when the trial may be resumed later (it stops short of max).
+     */
+    TrialSegment segmentFor(ScalePointTuner point, TrialRequest request) {
         long trialSeed = TrialSeeds.forTrial(spec.seed(), request.trialId());
+        String resumeFrom = request.resumeFromTrialId() == null ? null : files.checkpoint(request.resumeFromTrialId(), request.fromResource());
+        String checkpointTo = request.toResource() < spec.search().resource().max() ? files.checkpoint(request.trialId(), request.toResource()) : null;
         return new TrialSegment(request.trialId(), request.config(), point.scale(), request.fromResource(), request.toResource(),
-                null, null, trialSeed);
+                resumeFrom, checkpointTo, trialSeed);
     }
 
-    private SegmentOutcome outcomeOf(CompletableFuture<SegmentOutcome> f, Running r) {
+    public SweepFiles files() {
+        return files;
+    }
+
+    /** Completes a finished future's outcome; Spark-side failures already arrive as outcomes. */
+    static SegmentOutcome outcomeOf(CompletableFuture<SegmentOutcome> f) {
         try {
             return f.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            long now = System.currentTimeMillis();
-            return new SegmentOutcome(null, "Spark could not run the task: " + e.getCause(), null, null, List.of(), now, now);
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            return SegmentOutcome.sparkFailure("Spark could not run the task: " + e);
         }
-    }
-
-    private JournalRow rows(Running r, long seq, TrialStatus status, SegmentOutcome outcome) {
-        Map<String, Double> scale = r.point().scale();
-        boolean ended = outcome != null;
-        SegmentEnd end = ended ? SegmentEnd.of(outcome, spec.search().metric()) : null;
-        return new JournalRow(sweepId, seq, r.point().key(),
-                scale.get("width"), scale.get("depth"), scale.get("tokens"), scale.get("batch"),
-                r.request().trialId(), r.request().number(), null, r.request().config().toJson(),
-                r.request().fromResource(), r.request().toResource(),
-                ended ? end.resource() : r.request().fromResource(),
-                ended && outcome.result() != null ? outcome.result().metrics() : Map.of(),
-                ended ? end.curveJson() : null,
-                status, r.attempt(),
-                ended ? outcome.executorId() : null,
-                ended && !outcome.gpus().isEmpty() ? String.join(",", outcome.gpus()) : null,
-                ended && outcome.result() != null ? outcome.result().checkpoint() : null,
-                r.segment().seed(),
-                ended ? end.message() : null,
-                ended ? Instant.ofEpochMilli(outcome.startedAtMillis()) : r.submittedAt(),
-                ended ? Instant.ofEpochMilli(outcome.finishedAtMillis()) : null);
     }
 }

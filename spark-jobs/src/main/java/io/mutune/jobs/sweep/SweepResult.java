@@ -4,11 +4,14 @@ import io.mutune.connectors.journal.JournalRow;
 import java.util.List;
 
 /**
- * What a finished sweep left in the journal: the terminal row of every trial segment, in the
- * order they finished.
+ * What a sweep run left in the journal: the terminal row of every trial segment (those a resumed
+ * run replayed first, then those it ran, in the order they finished), and the timings of the
+ * segments this run started.
  */
-public record SweepResult(String sweepId, List<JournalRow> finished, String journalLocation, long journalCommits, double wallSeconds) {
+public record SweepResult(String sweepId, List<JournalRow> finished, List<SegmentTiming> timings, String journalLocation,
+                          long journalCommits, double wallSeconds) {
     public SweepResult {
         finished = List.copyOf(finished);
+        timings = List.copyOf(timings);
     }
 }

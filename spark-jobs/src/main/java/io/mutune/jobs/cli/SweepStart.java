@@ -1,0 +1,29 @@
+package io.mutune.jobs.cli;
+
+/** How {@code mutune sweep}'s flags pick the sweep id. */
+enum SweepStart {
+    /** No flag: a new sweep named after the spec and the UTC time. */
+    NEW,
+    /** {@code --sweep-id ID}: that sweep, resumed when its journal has rows. */
+    NAMED,
+    /** {@code --resume} alone: the sweep last started from this spec. */
+    RESUME_LATEST,
+    /** {@code --nightly}: the spec's name and today's UTC date; finished already means nothing to do. */
+    NIGHTLY;
+
+    static SweepStart of(CliArgs args) {
+        boolean nightly = args.has("nightly");
+        boolean named = args.has("sweep-id");
+        if (nightly && named) {
+            throw new IllegalArgumentException("--nightly derives the sweep id from the spec and the date; do not also give --sweep-id "
+                    + args.flag("sweep-id", ""));
+        }
+        if (nightly) {
+            return NIGHTLY;
+        }
+        if (named) {
+            return NAMED;
+        }
+        return args.has("resume") ? RESUME_LATEST : NEW;
+    }
+}

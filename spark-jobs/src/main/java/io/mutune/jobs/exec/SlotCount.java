@@ -1,0 +1,39 @@
+package io.mutune.jobs.exec;
+
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/**
+ * How many trial segments the cluster can run at once, re-read before every fill of the window:
+ * the sum over registered executors of their slots, falling back to {@code defaultParallelism}
+ * when no executor is known yet (the listener was not registered, or none has registered).
+ */
+public final class SlotCount {
+    private final JavaSparkContext jsc;
+    private final double gpusPerTrial;
+    private final int taskCpus;
+
+    public SlotCount(JavaSparkContext jsc, double gpusPerTrial) {
+        this.jsc = jsc;
+        this.gpusPerTrial = gpusPerTrial;
+        this.taskCpus = jsc.getConf().getInt("spark.task.cpus", 1);
+    }
+
+    /** At least 1, so a sweep waiting for its first executor still submits work for Spark to queue. */
+    public int now() {
+        ExecutorSlots listener = ExecutorSlots.current();
+        Map<String, ExecutorCapacity> executors = listener == null ? Map.of() : listener.executors();
+        if (executors.isEmpty()) {
+            return Math.max(1, jsc.sc().defaultParallelism());
+        }
+        return Math.max(1, total(executors, taskCpus, gpusPerTrial));
+    }
+
+    static int total(Map<String, ExecutorCapacity> executors, int taskCpus, double gpusPerTrial) {
+        int sum = 0;
+        for (ExecutorCapacity e : executors.values()) {
+            sum += e.slots(taskCpus, gpusPerTrial);
+        }
+        return sum;
+    }
+}

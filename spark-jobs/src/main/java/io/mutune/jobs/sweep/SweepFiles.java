@@ -1,0 +1,97 @@
+package io.mutune.jobs.sweep;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * A sweep's files beside its checkpoints, through the Hadoop FileSystem API: the checkpoints of
+ * each trial, the journal's write-ahead log, the marker that the sweep was published, and per spec
+ * name the id of the sweep last started (what {@code --resume} resumes).
+ */
+public final class SweepFiles {
+    private final Path root;
+    private final String sweepId;
+    private final FileSystem fs;
+
+    public SweepFiles(String checkpointsUri, String sweepId, Configuration hadoop) {
+        this.root = qualifiedRoot(checkpointsUri);
+        this.sweepId = sweepId;
+        try {
+            this.fs = root.getFileSystem(hadoop);
+        } catch (IOException e) {
+            throw new UncheckedIOException("output.checkpoints: no file system for " + checkpointsUri + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code file:relative/dir} is made absolute, so executors and a resumed driver agree on it. */
+    private static Path qualifiedRoot(String uri) {
+        if (uri.startsWith("file:") && !uri.startsWith("file:/")) {
+            return new Path(java.nio.file.Path.of(uri.substring("file:".length())).toAbsolutePath().toUri());
+        }
+        return new Path(uri);
+    }
+
+    Path sweepFolder() {
+        return new Path(root, sweepId);
+    }
+
+    FileSystem fileSystem() {
+        return fs;
+    }
+
+    /** Where a trial's state after training to {@code resource} is written (and later resumed from). */
+    public String checkpoint(String trialId, long resource) {
+        return new Path(new Path(sweepFolder(), trialId), "r" + resource).toString();
+    }
+
+    public boolean published() {
+        return exists(new Path(sweepFolder(), "_published"));
+    }
+
+    public void markPublished(long version) {
+        write(new Path(sweepFolder(), "_published"), Long.toString(version));
+    }
+
+    /** Records this sweep as the last one started from the spec named {@code specName}. */
+    public void markLatest(String specName) {
+        write(new Path(new Path(root, "_latest"), specName), sweepId);
+    }
+
+    /** The id of the sweep last started from {@code specName}, or null. */
+    public static String latest(String checkpointsUri, String specName, Configuration hadoop) {
+        Path p = new Path(new Path(qualifiedRoot(checkpointsUri), "_latest"), specName);
+        try {
+            FileSystem fs = p.getFileSystem(hadoop);
+            if (!fs.exists(p)) {
+                return null;
+            }
+            try (FSDataInputStream in = fs.open(p)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    private boolean exists(Path p) {
+        try {
+            return fs.exists(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void write(Path p, String text) {
+        try (FSDataOutputStream out = fs.create(p, true)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + p + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.mutune.jobs.sweep;
+
+import io.mutune.connectors.journal.JournalRow;
+import java.io.PrintStream;
+
+/** Shows a sweep's progress as segments end: lines in a log, a live bar on a terminal. */
+interface SweepProgress {
+    void segmentEnded(String scaleKey, JournalRow row, int running);
+
+    /** Called once when the sweep's last segment has ended, before the summary. */
+    void finish();
+
+    /** A live bar when a person watches a terminal, else one line per segment (logs, spark-submit). */
+    static SweepProgress forConsole(PrintStream out, String metric, String mode, int totalTrials, boolean terminal) {
+        BestSoFar best = new BestSoFar(metric, mode);
+        return terminal ? new ProgressBar(out, best, totalTrials) : new ProgressPrinter(out, best);
+    }
+}

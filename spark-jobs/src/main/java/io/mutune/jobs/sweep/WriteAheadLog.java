@@ -1,0 +1,130 @@
+package io.mutune.jobs.sweep;
+
+import io.mutune.connectors.journal.JournalRow;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.StreamCapabilities;
+
+/**
+ * The journal's write-ahead log: every row the driver journals is first appended here and flushed
+ * (milliseconds), then committed to the journal table in batches (a Delta commit takes a Spark job).
+ * So a segment's RUNNING row is durable before its task starts without paying a table commit per
+ * segment, and rows of a driver killed between two commits are not lost: resume reads both.
+ *
+ * <p>One file per driver run, under {@code SWEEP_FOLDER/_wal/}, so no file is ever appended to by
+ * two runs. Needs a file system whose streams support hflush (file:, hdfs:); on object stores
+ * (s3a:) {@link #open} returns null and the driver commits RUNNING rows to the table before it
+ * starts their tasks instead.
+ */
+final class WriteAheadLog implements AutoCloseable {
+    private final FSDataOutputStream out;
+    private final Path file;
+
+    private WriteAheadLog(FSDataOutputStream out, Path file) {
+        this.out = out;
+        this.file = file;
+    }
+
+    /** A new log file for this driver run, or null when the file system cannot flush durably. */
+    static WriteAheadLog open(SweepFiles files) {
+        Path dir = new Path(files.sweepFolder(), "_wal");
+        Path file = new Path(dir, String.format("%013d-%s.jsonl", System.currentTimeMillis(), UUID.randomUUID()));
+        try {
+            FileSystem fs = rawIfLocal(files.fileSystem());
+            fs.mkdirs(dir);
+            FSDataOutputStream out = fs.create(file, false);
+            if (!out.hasCapability(StreamCapabilities.HFLUSH)) {
+                out.close();
+                fs.delete(file, false);
+                return null;
+            }
+            return new WriteAheadLog(out, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the journal's write-ahead log " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Buffers rows; they are durable once {@link #flush} returns. */
+    void append(List<JournalRow> rows) {
+        try {
+            for (JournalRow r : rows) {
+                out.write((JournalRowJson.write(r) + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the journal's write-ahead log " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    void flush() {
+        try {
+            out.hflush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot flush the journal's write-ahead log " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Every row in every log of the sweep. A last line cut short by a kill is skipped: its row was
+     * never flushed, so no task was started for it.
+     */
+    static List<JournalRow> readAll(SweepFiles files) {
+        Path dir = new Path(files.sweepFolder(), "_wal");
+        List<JournalRow> rows = new ArrayList<>();
+        try {
+            FileSystem fs = rawIfLocal(files.fileSystem());
+            if (!fs.exists(dir)) {
+                return rows;
+            }
+            for (FileStatus f : fs.listStatus(dir)) {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(f.getPath()), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = r.readLine()) != null) {
+                        if (!line.isBlank()) {
+                            readLine(line, f.getPath(), rows);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the journal's write-ahead log in " + dir + ": " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    private static void readLine(String line, Path file, List<JournalRow> rows) {
+        try {
+            rows.add(JournalRowJson.read(line));
+        } catch (IllegalArgumentException e) {
+            if (line.endsWith("}")) {
+                throw new IllegalArgumentException("write-ahead log " + file + " has a bad row: " + e.getMessage(), e);
+            }
+            // A torn last line: the driver died while writing it, before it was flushed.
+        }
+    }
+
+    /** The checksummed local file system buffers whole chunks; the raw one flushes what it is given. */
+    private static FileSystem rawIfLocal(FileSystem fs) {
+        return fs instanceof LocalFileSystem local ? local.getRaw() : fs;
+    }
+
+    @Override
+    public void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the journal's write-ahead log " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
