@@ -27,6 +27,8 @@ public final class MutuneCli {
         try {
             return switch (args[0]) {
                 case "sweep" -> SweepCommand.run(CliArgs.parse(rest, SweepCommand.FLAGS), out);
+                case "report" -> ReportCommand.run(CliArgs.parse(rest, ReportCommand.FLAGS), out);
+                case "diff" -> DiffCommand.run(CliArgs.parse(rest, DiffCommand.FLAGS), out);
                 default -> {
                     err.println("mutune: unknown command '" + args[0] + "'\n" + USAGE);
                     yield 2;
