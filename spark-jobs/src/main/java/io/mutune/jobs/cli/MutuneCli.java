@@ -28,6 +28,8 @@ public final class MutuneCli {
             return switch (args[0]) {
                 case "sweep" -> SweepCommand.run(CliArgs.parse(rest, SweepCommand.FLAGS), out);
                 case "recommend" -> RecommendCommand.run(CliArgs.parse(rest, RecommendCommand.FLAGS), out);
+                case "report" -> ReportCommand.run(CliArgs.parse(rest, ReportCommand.FLAGS), out);
+                case "diff" -> DiffCommand.run(CliArgs.parse(rest, DiffCommand.FLAGS), out);
                 default -> {
                     err.println("mutune: unknown command '" + args[0] + "'\n" + USAGE);
                     yield 2;
@@ -47,5 +49,12 @@ public final class MutuneCli {
                   --sweep-id ID  name the sweep; an ID whose journal has rows is resumed
                   --resume       resume the sweep last started from SPEC (after a killed driver)
                   --nightly      the sweep id is SPEC's name and today's UTC date (NAME-YYYYMMDD);
-                                 a second run the same night resumes it, or does nothing if it finished""";
+                                 a second run the same night resumes it, or does nothing if it finished
+              recommend --table URI --family F --width W [--depth L --tokens T --batch B] [...]
+                  print the recommended configuration for a target scale as JSON, with intervals
+                  and provenance; an unpublished scale is computed from the stored rule
+              report SWEEP_ID (--spec SPEC | --trials URI --recommendations URI) [--out FILE.html] [--no-png]
+                  write a self-contained HTML report with inline SVG charts (and PNG copies)
+              diff (--spec SPEC | --recommendations URI) [--from V --to V | --from-sweep A --to-sweep B] [--fail-on-move]
+                  compare two publishes and flag hyperparameters that moved beyond their interval""";
 }

@@ -1,0 +1,140 @@
+package io.mutune.jobs.api;
+
+import io.mutune.connectors.journal.JournalRow;
+import io.mutune.connectors.journal.TrialJournal;
+import io.mutune.connectors.open.Tables;
+import io.mutune.connectors.recommend.RecommendationTable;
+import io.mutune.connectors.table.DeltaTables;
+import io.mutune.connectors.table.TableUri;
+import io.mutune.hpo.runner.TrialRunner;
+import io.mutune.jobs.fit.FitJob;
+import io.mutune.jobs.report.ReportFiles;
+import io.mutune.jobs.report.ReportOptions;
+import io.mutune.jobs.report.SweepReport;
+import io.mutune.jobs.spec.SweepSpec;
+import io.mutune.jobs.spec.SweepSpecParser;
+import io.mutune.jobs.sweep.SweepJob;
+import io.mutune.jobs.sweep.SweepResult;
+import io.mutune.transfer.proxy.ProxyRunners;
+import io.mutune.transfer.recommend.Recommendation;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * The library's entry points for Scala and Java users and notebooks: the same steps as the
+ * {@code mutune} command line, on the caller's SparkSession, returning results instead of printing.
+ */
+public final class Mutune {
+    private Mutune() { }
+
+    /** A spec from a YAML or JSON file. */
+    public static SweepSpec spec(Path file) {
+        return SweepSpecParser.parse(file);
+    }
+
+    /** A spec from YAML or JSON text, e.g. a notebook cell's string. */
+    public static SweepSpec spec(String yamlOrJson) {
+        return SweepSpecParser.parse(yamlOrJson);
+    }
+
+    /** Sweeps with the proxy the spec names, fits the rules, publishes; the sweep id is the spec's name and the UTC time. */
+    public static SweepRun sweep(SparkSession spark, SweepSpec spec) {
+        return sweep(spark, spec, defaultSweepId(spec), ProxyRunners.fromSpec(spec.proxy()), System.out);
+    }
+
+    /** As {@link #sweep(SparkSession, SweepSpec)}, with the caller's trial runner (any {@link TrialRunner}: a script, a service...). */
+    public static SweepRun sweep(SparkSession spark, SweepSpec spec, TrialRunner runner) {
+        return sweep(spark, spec, defaultSweepId(spec), runner, System.out);
+    }
+
+    /**
+     * The whole pipeline: sweep, fit, publish.
+     *
+     * @param progress where the per-trial progress lines go; null for none
+     */
+    public static SweepRun sweep(SparkSession spark, SweepSpec spec, String sweepId, TrialRunner runner, PrintStream progress) {
+        TrialJournal journal = Tables.journal(spark, spec.output().trials());
+        if (!journal.read(sweepId).isEmpty()) {
+            throw new IllegalArgumentException("sweep id '" + sweepId + "' already has trials in " + journal.location());
+        }
+        PrintStream out = progress == null ? new PrintStream(OutputStream.nullOutputStream()) : progress;
+        SweepResult result = new SweepJob(spec, sweepId, JavaSparkContext.fromSparkContext(spark.sparkContext()), journal, runner, out).run();
+        List<Recommendation> recs = FitJob.recommend(spec, journal.read(sweepId));
+        long version = Tables.recommendations(spark, spec.output().recommendations()).publish(sweepId, FitJob.toRows(spec, sweepId, recs));
+        return new SweepRun(spec, result, recs, version);
+    }
+
+    /** The journal of every sweep that wrote to the spec's {@code output.trials}, as a DataFrame. */
+    public static Dataset<Row> journal(SparkSession spark, SweepSpec spec) {
+        return spark.read().format("delta").load(deltaPath(spec.output().trials(), "output.trials"));
+    }
+
+    /** One sweep's journal rows, in event order. */
+    public static List<JournalRow> trials(SparkSession spark, SweepSpec spec, String sweepId) {
+        return Tables.journal(spark, spec.output().trials()).read(sweepId);
+    }
+
+    /** The newest sweep id in the spec's journal whose name is the spec's, if any. */
+    public static Optional<String> latestSweepId(SparkSession spark, SweepSpec spec) {
+        String path = deltaPath(spec.output().trials(), "output.trials");
+        if (!DeltaTables.exists(spark, path)) {
+            return Optional.empty();
+        }
+        List<Row> rows = spark.read().format("delta").load(path)
+                .where(col("sweep_id").startsWith(spec.sweep()))
+                .groupBy("sweep_id").agg(org.apache.spark.sql.functions.max("started_at").as("last"))
+                .orderBy(col("last").desc()).limit(1).collectAsList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0).getString(0));
+    }
+
+    /** The rules and recommendations a sweep's journal gives now (what its publish wrote, refitted). */
+    public static List<Recommendation> fit(SparkSession spark, SweepSpec spec, String sweepId) {
+        return FitJob.recommend(spec, trials(spark, spec, sweepId));
+    }
+
+    /** The recommendations table, current version, as a launcher reads it. */
+    public static Dataset<Row> recommendations(SparkSession spark, SweepSpec spec) {
+        return spark.read().format("delta").load(deltaPath(spec.output().recommendations(), "output.recommendations"));
+    }
+
+    /** The recommendations table as a launcher pinned to {@code version} (Delta time travel) reads it. */
+    public static Dataset<Row> recommendations(SparkSession spark, SweepSpec spec, long deltaVersion) {
+        return spark.read().format("delta").option("versionAsOf", deltaVersion)
+                .load(deltaPath(spec.output().recommendations(), "output.recommendations"));
+    }
+
+    /** The recommendation table as a typed view. */
+    public static RecommendationTable recommendationTable(SparkSession spark, SweepSpec spec) {
+        return Tables.recommendations(spark, spec.output().recommendations());
+    }
+
+    /** Writes the sweep's HTML report and PNG charts under {@code outDir}. */
+    public static ReportFiles report(SparkSession spark, SweepSpec spec, String sweepId, Path outDir) {
+        return SweepReport.write(spark, spec, sweepId, ReportOptions.defaults(outDir));
+    }
+
+    /** The spec's name and the UTC time, as {@code mutune sweep} names sweeps. */
+    public static String defaultSweepId(SweepSpec spec) {
+        return spec.sweep() + "-" + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    }
+
+    static String deltaPath(String uri, String field) {
+        TableUri t = TableUri.parse(uri);
+        if (t.format() != TableUri.Format.DELTA) {
+            throw new IllegalArgumentException(field + ": only delta:PATH tables can be read here yet, got '" + uri + "'");
+        }
+        String loc = t.location();
+        return loc.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*") ? loc : Path.of(loc).toAbsolutePath().normalize().toString();
+    }
+}

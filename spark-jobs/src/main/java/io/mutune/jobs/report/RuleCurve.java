@@ -1,0 +1,44 @@
+package io.mutune.jobs.report;
+
+import io.mutune.transfer.recommend.Recommendation;
+import io.mutune.transfer.rules.FitSpace;
+import java.util.Map;
+
+/**
+ * Evaluates a recommendation's fitted rule, {@code fit(value) = c + sum over axes a_axis * log(axis)}
+ * (fit = log for log-scaled hyperparameters, identity otherwise), along one scale axis.
+ */
+record RuleCurve(Recommendation rec, String axis, FitSpace space, Map<String, Double> fixed) {
+
+    static RuleCurve of(Recommendation rec) {
+        String axis = rec.coefficients().keySet().stream().filter(k -> k.startsWith("a_")).map(k -> k.substring(2))
+                .findFirst().orElse(rec.targetScale().containsKey("width") ? "width" : rec.targetScale().keySet().iterator().next());
+        FitSpace space = rec.evidence().isEmpty() ? FitSpace.LOG : rec.evidence().get(0).fitSpace();
+        return new RuleCurve(rec, axis, space, rec.targetScale());
+    }
+
+    boolean hasRule() {
+        return rec.coefficients().containsKey("c");
+    }
+
+    /** The rule's value at {@code x} on the chosen axis, the other axes at the target's values. */
+    double at(double x) {
+        double f = rec.coefficients().getOrDefault("c", Double.NaN);
+        for (var e : rec.coefficients().entrySet()) {
+            if (e.getKey().startsWith("a_")) {
+                String a = e.getKey().substring(2);
+                double v = a.equals(axis) ? x : fixed.getOrDefault(a, Double.NaN);
+                f += e.getValue() * Math.log(v);
+            }
+        }
+        return space.fromFit(f);
+    }
+
+    double toFit(double v) {
+        return space.toFit(v);
+    }
+
+    double fromFit(double f) {
+        return space.fromFit(f);
+    }
+}

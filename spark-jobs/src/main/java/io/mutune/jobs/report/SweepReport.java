@@ -1,0 +1,63 @@
+package io.mutune.jobs.report;
+
+import io.mutune.connectors.journal.JournalRow;
+import io.mutune.connectors.open.Tables;
+import io.mutune.connectors.recommend.RecommendationRow;
+import io.mutune.jobs.fit.FitJob;
+import io.mutune.jobs.spec.SweepSpec;
+import io.mutune.transfer.recommend.Recommendation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+
+/** Writes a sweep's report: {@code report.html} (inline SVG) and the same charts as {@code png/<chart>.png}. */
+public final class SweepReport {
+    private SweepReport() { }
+
+    /** From a spec: the journal and table it names, the recommendations refitted from the journal as its publish did. */
+    public static ReportFiles write(SparkSession spark, SweepSpec spec, String sweepId, ReportOptions options) {
+        List<JournalRow> rows = Tables.journal(spark, spec.output().trials()).read(sweepId);
+        List<Recommendation> recs = rows.isEmpty() ? List.of() : FitJob.recommend(spec, rows);
+        List<RecommendationRow> table = publishedRows(spark, spec.output().recommendations(), sweepId);
+        return write(new ReportInputs(sweepId, spec.search().metric(), spec.search().mode(), rows, recs, table, options.coordCheck()), options);
+    }
+
+    /** From the tables alone: the recommendations (with their evidence) are read back from the table's {@code rule} JSON. */
+    public static ReportFiles write(SparkSession spark, String trialsUri, String recommendationsUri, String sweepId, String metric,
+                                    String mode, ReportOptions options) {
+        List<JournalRow> rows = Tables.journal(spark, trialsUri).read(sweepId);
+        List<RecommendationRow> table = publishedRows(spark, recommendationsUri, sweepId);
+        List<Recommendation> recs = table.stream().filter(r -> r.ruleJson() != null).map(r -> Recommendation.fromJson(r.ruleJson())).toList();
+        return write(new ReportInputs(sweepId, metric, mode, rows, recs, table, options.coordCheck()), options);
+    }
+
+    public static ReportFiles write(ReportInputs in, ReportOptions options) {
+        ReportSections sections = ReportSections.of(in);
+        try {
+            Files.createDirectories(options.outDir());
+            Path html = options.outDir().resolve("report.html");
+            Files.writeString(html, HtmlPage.render(in, sections), StandardCharsets.UTF_8);
+            List<Path> pngs = new ArrayList<>();
+            if (options.pngs()) {
+                Path dir = Files.createDirectories(options.outDir().resolve("png"));
+                for (Chart c : sections.all()) {
+                    Path p = dir.resolve(c.id() + ".png");
+                    PngChart.write(c, p);
+                    pngs.add(p);
+                }
+            }
+            return new ReportFiles(html, pngs, sections.all().stream().map(Chart::id).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report under " + options.outDir(), e);
+        }
+    }
+
+    private static List<RecommendationRow> publishedRows(SparkSession spark, String uri, String sweepId) {
+        return Tables.recommendations(spark, uri).current().stream().filter(r -> sweepId.equals(r.sweepId())).toList();
+    }
+}
