@@ -70,7 +70,8 @@ class QuickstartEndToEndTest {
             JournalRow s = again.get(r.trialId());
             assertEquals(r.configJson(), s.configJson());
             assertEquals(r.status(), s.status());
-            assertEquals(r.metrics().get("val_loss"), s.metrics().get("val_loss"), r.trialId());
+            assertEquals(r.metrics().get("val_loss"), s.metrics().get("val_loss"), () -> "first run " + r + "\nsecond run " + s
+                    + "\nsecond run's rows of the trial: " + second.stream().filter(x -> x.trialId().equals(r.trialId())).toList());
         }
 
         // One recommendation row per hyperparameter at the spec's target, from the latest publish.
