@@ -16,6 +16,8 @@ public final class LocalSpark {
                 .config("spark.sql.shuffle.partitions", "2")
                 .config("spark.default.parallelism", "2")
                 .config("spark.databricks.delta.snapshotPartitions", "2")
+                // Adaptive planning only adds planning work to jobs over a handful of rows.
+                .config("spark.sql.adaptive.enabled", "false")
                 .config("spark.ui.enabled", "false")
                 .config("spark.ui.showConsoleProgress", "false")
                 .getOrCreate();

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mutune.connectors.LocalSpark;
+import io.mutune.connectors.table.DeltaTables;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -60,5 +62,27 @@ class DeltaRecommendationTableTest extends RecommendationTableContract {
         SPARK.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES ('" + RecommendationSchema.VERSION_PROPERTY + "' = '99')");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DeltaRecommendationTable(SPARK, path));
         assertTrue(e.getMessage().contains("99") && e.getMessage().contains("newer"), e.getMessage());
+    }
+
+    /**
+     * A table whose publishes were written by the first mutune (user metadata
+     * {@code mutune publish sweep_id=ID}, no publish record): its history and time travel still read.
+     */
+    @Test
+    void publishesOfAnOlderMutuneAreReadFromTheirRows() {
+        String path = dir.resolve("legacy").toString();
+        DeltaTables.createIfAbsent(SPARK, path, RecommendationSchema.SCHEMA, RecommendationSchema.VERSION_PROPERTY, RecommendationSchema.VERSION);
+        for (int v = 1; v <= 2; v++) {
+            SparkSession old = SPARK.newSession();
+            old.conf().set("spark.databricks.delta.commitInfo.userMetadata", "mutune publish sweep_id=old-" + v);
+            old.createDataFrame(List.of(RecommendationSchema.toRow(Recs.row("lr", 1024, 0.01 * v, "old-" + v).withVersion(v, Instant.EPOCH))),
+                    RecommendationSchema.SCHEMA).write().format("delta").mode(v == 1 ? "append" : "overwrite").save(path);
+        }
+        RecommendationTable t = new DeltaRecommendationTable(SPARK, path);
+        assertEquals(List.of(new PublishRecord(1, "old-1", t.history().get(0).publishedAt(), 1),
+                new PublishRecord(2, "old-2", t.history().get(1).publishedAt(), 1)), t.history());
+        assertEquals(0.01, t.asOfSweep("old-1").get(0).value());
+        assertEquals(3, t.publish("new", List.of(Recs.row("lr", 1024, 0.03, "new"))));
+        assertEquals(List.of(1L, 2L, 3L), t.history().stream().map(PublishRecord::version).toList());
     }
 }
