@@ -38,8 +38,14 @@ final class JdbcTables {
      */
     static void createOrCheck(JdbcConnections db, String kind, int version, List<String> ddl, List<String> columns) {
         String table = db.target().table();
+        if (table.equalsIgnoreCase(REGISTRY)) {
+            throw new IllegalArgumentException("table parameter of " + db.target().driverUrl() + ": '" + table
+                    + "' is mutune's own registry of tables; pick another name");
+        }
         try (Connection c = db.open()) {
             c.setAutoCommit(false);
+            // Two first opens of different tables would race on creating the registry itself.
+            lock(c, REGISTRY);
             lock(c, table);
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS " + REGISTRY

@@ -77,9 +77,9 @@ public final class DeltaRecommendationTable implements RecommendationTable {
         return version;
     }
 
+    /** From the commit log, read on the driver: cheaper than a Spark job over the rows, and the same number. */
     private long lastVersion(SparkSession session) {
-        Row max = session.read().format("delta").load(path).agg(functions.max("version")).first();
-        return max.isNullAt(0) ? 0L : max.getLong(0);
+        return publishes(session).stream().mapToLong(p -> p.meta().version()).max().orElse(0L);
     }
 
     @Override
@@ -118,10 +118,20 @@ public final class DeltaRecommendationTable implements RecommendationTable {
         List<DeltaPublish> out = new ArrayList<>();
         for (Row r : DeltaTable.forPath(session, path).history().select("version", "timestamp", "userMetadata").collectAsList()) {
             String user = r.isNullAt(2) ? null : r.getString(2);
-            PublishMetadata.parse(user).ifPresent(m -> out.add(new DeltaPublish(r.getLong(0), ((Timestamp) r.get(1)).toInstant(), m)));
+            Instant at = ((Timestamp) r.get(1)).toInstant();
+            PublishMetadata.parse(user).ifPresentOrElse(m -> out.add(new DeltaPublish(r.getLong(0), at, m)),
+                    () -> PublishMetadata.legacySweepId(user).ifPresent(sweep -> out.add(legacyPublish(session, r.getLong(0), at, sweep))));
         }
         out.sort(Comparator.comparingLong(DeltaPublish::deltaVersion));
         return out;
+    }
+
+    /** An older mutune's publish: its version is the highest in the rows it left, its row count those rows. */
+    private DeltaPublish legacyPublish(SparkSession session, long deltaVersion, Instant at, String sweepId) {
+        Dataset<Row> then = session.read().format("delta").option("versionAsOf", deltaVersion).load(path);
+        long version = then.agg(functions.max("version")).first().getLong(0);
+        long rows = then.where(functions.col("version").equalTo(version)).count();
+        return new DeltaPublish(deltaVersion, at, new PublishMetadata(sweepId, version, rows, ""));
     }
 
     private static List<RecommendationRow> read(Dataset<Row> df) {

@@ -24,6 +24,17 @@ public record PublishMetadata(String sweepId, long version, long rows, String to
         return n.toString();
     }
 
+    /**
+     * The sweep id of a commit written by mutune before publishes carried this record (user
+     * metadata {@code mutune publish sweep_id=ID}); such commits have no version or row count of
+     * their own, and the reader takes them from the rows.
+     */
+    public static Optional<String> legacySweepId(String userMetadata) {
+        String prefix = "mutune publish sweep_id=";
+        return userMetadata != null && userMetadata.startsWith(prefix)
+                ? Optional.of(userMetadata.substring(prefix.length())) : Optional.empty();
+    }
+
     /** The metadata in {@code json}, or empty if the commit was not a mutune publish (e.g. a schema change). */
     public static Optional<PublishMetadata> parse(String json) {
         if (json == null || !json.contains(MARK)) {

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mutune.connectors.LocalSpark;
+import io.mutune.connectors.table.DeltaTables;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -60,5 +62,25 @@ class DeltaRecommendationTableTest extends RecommendationTableContract {
         SPARK.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES ('" + RecommendationSchema.VERSION_PROPERTY + "' = '99')");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DeltaRecommendationTable(SPARK, path));
         assertTrue(e.getMessage().contains("99") && e.getMessage().contains("newer"), e.getMessage());
+    }
+
+    /**
+     * A table whose publish was written by the first mutune (user metadata
+     * {@code mutune publish sweep_id=ID}, no publish record): its history and time travel still read,
+     * and the next publish numbers itself after it.
+     */
+    @Test
+    void publishesOfAnOlderMutuneAreReadFromTheirRows() {
+        String path = dir.resolve("legacy").toString();
+        DeltaTables.createIfAbsent(SPARK, path, RecommendationSchema.SCHEMA, RecommendationSchema.VERSION_PROPERTY, RecommendationSchema.VERSION);
+        SparkSession old = SPARK.newSession();
+        old.conf().set("spark.databricks.delta.commitInfo.userMetadata", "mutune publish sweep_id=old-1");
+        old.createDataFrame(List.of(RecommendationSchema.toRow(Recs.row("lr", 1024, 0.01, "old-1").withVersion(1, Instant.EPOCH))),
+                RecommendationSchema.SCHEMA).write().format("delta").mode("append").save(path);
+        RecommendationTable t = new DeltaRecommendationTable(SPARK, path);
+        List<PublishRecord> history = t.history();
+        assertEquals(List.of(new PublishRecord(1, "old-1", history.get(0).publishedAt(), 1)), history);
+        assertEquals(0.01, t.asOfSweep("old-1").get(0).value());
+        assertEquals(2, t.publish("new", List.of(Recs.row("lr", 1024, 0.03, "new"))));
     }
 }
