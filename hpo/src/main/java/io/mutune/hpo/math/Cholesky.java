@@ -101,16 +101,32 @@ public final class Cholesky {
         return 2 * s;
     }
 
-    /** A^{-1}, full symmetric. */
+    /** A^{-1}, full symmetric: L^{-1} by forward substitution, then L^{-T} L^{-1} (n^3/3 flops, not n^3). */
     public double[][] inverse() {
-        double[][] inv = new double[n][n];
-        double[] e = new double[n];
+        double[][] linv = new double[n][];
+        for (int i = 0; i < n; i++) {
+            linv[i] = new double[i + 1];
+        }
         for (int j = 0; j < n; j++) {
-            e[j] = 1;
-            double[] col = solve(e);
-            e[j] = 0;
-            for (int i = 0; i < n; i++) {
-                inv[i][j] = col[i];
+            linv[j][j] = 1 / l[j][j];
+            for (int i = j + 1; i < n; i++) {
+                double[] li = l[i];
+                double s = 0;
+                for (int k = j; k < i; k++) {
+                    s -= li[k] * linv[k][j];
+                }
+                linv[i][j] = s / li[i];
+            }
+        }
+        double[][] inv = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = 0;
+                for (int k = i; k < n; k++) {
+                    s += linv[k][i] * linv[k][j];
+                }
+                inv[i][j] = s;
+                inv[j][i] = s;
             }
         }
         return inv;

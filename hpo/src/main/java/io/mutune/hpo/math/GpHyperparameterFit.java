@@ -76,7 +76,7 @@ public final class GpHyperparameterFit {
                 break;
             }
             boolean moved = false;
-            for (int tries = 0; tries < 8 && !moved; tries++) {
+            for (int tries = 0; tries < 5 && !moved; tries++) {
                 double[] cand = t.clone();
                 for (int i = 0; i < t.length; i++) {
                     cand[i] += step * g[i] / norm;

@@ -11,10 +11,46 @@ public final class GpMarginalLikelihood {
 
     private final double[][] x;
     private final double[] y;
+    /** Squared coordinate differences of every pair i > j, flattened: computed once per fit, reused by every evaluation. */
+    private final double[][] pairDiff2;
 
     public GpMarginalLikelihood(double[][] x, double[] y) {
         this.x = x;
         this.y = y;
+        int n = x.length;
+        this.pairDiff2 = new double[n * (n - 1) / 2][];
+        int p = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                double[] d2 = new double[x[i].length];
+                for (int d = 0; d < d2.length; d++) {
+                    double diff = x[i][d] - x[j][d];
+                    d2[d] = diff * diff;
+                }
+                pairDiff2[p++] = d2;
+            }
+        }
+    }
+
+    private double[][] covariance(GpHyperparameters h, double[] inv2, double[] r2Out) {
+        int n = x.length;
+        double[][] k = new double[n][n];
+        int p = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                double[] d2 = pairDiff2[p];
+                double r2 = 0;
+                for (int d = 0; d < d2.length; d++) {
+                    r2 += d2[d] * inv2[d];
+                }
+                r2Out[p++] = r2;
+                double v = h.signalVariance() * Matern52Kernel.ofR2(r2);
+                k[i][j] = v;
+                k[j][i] = v;
+            }
+            k[i][i] = h.signalVariance() + h.noiseVariance();
+        }
+        return k;
     }
 
     /** The value at log parameters {@code t}; -Infinity when the covariance cannot be factorised. */
@@ -32,7 +68,12 @@ public final class GpMarginalLikelihood {
         double[] inv = h.inverseLengthScales();
         int n = x.length;
         int dims = inv.length;
-        double[][] k = GaussianProcess.covariance(x, h, inv);
+        double[] inv2 = new double[dims];
+        for (int d = 0; d < dims; d++) {
+            inv2[d] = inv[d] * inv[d];
+        }
+        double[] r2s = new double[pairDiff2.length];
+        double[][] k = covariance(h, inv2, r2s);
         Cholesky chol;
         try {
             chol = Cholesky.of(k);
@@ -55,17 +96,19 @@ public final class GpMarginalLikelihood {
         double[][] kinv = chol.inverse();
         java.util.Arrays.fill(gradient, 0);
         double s2 = h.signalVariance();
+        int p = 0;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < i; j++) {
                 double w = alpha[i] * alpha[j] - kinv[i][j];
-                double r2 = Matern52Kernel.r2(x[i], x[j], inv);
-                double kij = s2 * Matern52Kernel.ofR2(r2);
+                double r2 = r2s[p];
+                double[] d2 = pairDiff2[p++];
+                double kij = k[i][j];
                 double dk = s2 * Matern52Kernel.derivativeByR2(r2);
                 // off-diagonal pairs count twice in the trace
                 gradient[dims] += w * kij;
+                double wdk = -2 * w * dk;
                 for (int d = 0; d < dims; d++) {
-                    double diff = (x[i][d] - x[j][d]) * inv[d];
-                    gradient[d] += w * dk * (-2 * diff * diff);
+                    gradient[d] += wdk * d2[d] * inv2[d];
                 }
             }
             double wii = alpha[i] * alpha[i] - kinv[i][i];

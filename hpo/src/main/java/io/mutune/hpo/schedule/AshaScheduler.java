@@ -6,8 +6,12 @@ import io.mutune.hpo.tuner.Scheduler;
 import io.mutune.hpo.tuner.TrialState;
 import io.mutune.hpo.tuner.TrialTable;
 import io.mutune.hpo.tuner.TunerSettings;
-import java.util.ArrayList;
+import io.mutune.hpo.tuner.TrialReport;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.SplittableRandom;
 
 /**
@@ -21,6 +25,7 @@ import java.util.SplittableRandom;
 public final class AshaScheduler implements Scheduler {
     private final Rungs rungs;
     private final int brackets;
+    private final Map<TrialTable, Index> indexes = Collections.synchronizedMap(new WeakHashMap<>());
 
     public AshaScheduler(Rungs rungs, int brackets) {
         if (brackets < 1 || brackets > rungs.maxHalvings() + 1) {
@@ -33,22 +38,13 @@ public final class AshaScheduler implements Scheduler {
     @Override
     public Assignment next(TrialTable trials, TunerSettings settings, boolean mayStart, SplittableRandom random) {
         List<Long> levels = rungs.levels();
+        Index index = indexOf(trials, settings);
         for (int b = 0; b < brackets; b++) {
-            List<TrialState> members = new ArrayList<>();
-            for (TrialState t : trials.trials()) {
-                if (t.bracket() == b) {
-                    members.add(t);
-                }
-            }
             for (int k = levels.size() - 2; k >= b; k--) {
-                long level = levels.get(k);
-                List<RungResults.Entry> ranked = RungResults.ranked(members, level, settings);
-                int promotable = ranked.size() / rungs.eta();
-                for (int i = 0; i < promotable; i++) {
-                    TrialState t = ranked.get(i).trial();
-                    if (RungResults.waitingAt(t, level) && Double.isFinite(ranked.get(i).score())) {
-                        return new Assignment.Resume(t.trialId(), levels.get(k + 1));
-                    }
+                RungIndex rung = index.rungs.get(key(b, k));
+                TrialState t = rung == null ? null : rung.promotable();
+                if (t != null) {
+                    return new Assignment.Resume(t.trialId(), levels.get(k + 1));
                 }
             }
         }
@@ -57,6 +53,35 @@ public final class AshaScheduler implements Scheduler {
         }
         int bracket = trials.size() % brackets;
         return new Assignment.Start(levels.get(bracket), bracket);
+    }
+
+    /** Per-table rung indexes, brought up to date with the reports that arrived since the last call. */
+    private Index indexOf(TrialTable trials, TunerSettings settings) {
+        Index index = indexes.computeIfAbsent(trials, t -> new Index());
+        List<TrialTable.Report> reports = trials.reports();
+        List<Long> levels = rungs.levels();
+        for (; index.processed < reports.size(); index.processed++) {
+            TrialTable.Report r = reports.get(index.processed);
+            int k = levels.indexOf(r.level());
+            if (k < 0 || k == levels.size() - 1) {
+                continue;
+            }
+            double score = r.result().outcome() == TrialReport.Outcome.COMPLETED
+                    ? settings.score(r.result().metric()) : Double.POSITIVE_INFINITY;
+            index.rungs.computeIfAbsent(key(r.trial().bracket(), k), x -> new RungIndex(levels.get(k), rungs.eta()))
+                    .add(r.trial(), score);
+        }
+        return index;
+    }
+
+    private static long key(int bracket, int rung) {
+        return ((long) bracket << 32) | rung;
+    }
+
+    /** Derived from the table only; kept per table so a replayed tuner builds its own. */
+    private static final class Index {
+        int processed;
+        final Map<Long, RungIndex> rungs = new HashMap<>();
     }
 
     @Override

@@ -22,6 +22,11 @@ public final class HyperbandScheduler implements Scheduler {
     private final Rungs rungs;
     private final List<Integer> halvings;
     private final boolean sequential;
+    /**
+     * Per table, the first bracket not known to be finished. A finished bracket never reopens, so
+     * this memo only saves work: the answers stay a pure function of the table.
+     */
+    private final java.util.Map<TrialTable, Integer> firstOpen = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     /**
      * @param halvings   the {@code s} of each bracket, cycled (e.g. [4,3,2,1,0] for full Hyperband, [4] for SH)
@@ -64,15 +69,21 @@ public final class HyperbandScheduler implements Scheduler {
 
     @Override
     public Assignment next(TrialTable trials, TunerSettings settings, boolean mayStart, SplittableRandom random) {
-        for (int j = 0; ; j++) {
-            List<TrialState> members = members(trials, j);
+        List<List<TrialState>> byBracket = membersByBracket(trials);
+        boolean allFinishedSoFar = true;
+        for (int j = firstOpen.getOrDefault(trials, 0); ; j++) {
+            List<TrialState> members = j < byBracket.size() ? byBracket.get(j) : List.of();
             if (members.isEmpty() && !mayStart) {
                 return Assignment.WAIT;
             }
             Assignment a = bracketNext(j, members, settings, mayStart);
             if (a == null) {
+                if (allFinishedSoFar) {
+                    firstOpen.put(trials, j + 1);
+                }
                 continue; // bracket finished
             }
+            allFinishedSoFar = false;
             if (!(a instanceof Assignment.Wait) || sequential) {
                 return a;
             }
@@ -120,12 +131,14 @@ public final class HyperbandScheduler implements Scheduler {
         return null;
     }
 
-    private static List<TrialState> members(TrialTable trials, int bracket) {
-        List<TrialState> out = new ArrayList<>();
+    /** Trials grouped by bracket in one pass: a long sweep has many brackets. */
+    private static List<List<TrialState>> membersByBracket(TrialTable trials) {
+        List<List<TrialState>> out = new ArrayList<>();
         for (TrialState t : trials.trials()) {
-            if (t.bracket() == bracket) {
-                out.add(t);
+            while (out.size() <= t.bracket()) {
+                out.add(new ArrayList<>());
             }
+            out.get(t.bracket()).add(t);
         }
         return out;
     }

@@ -17,8 +17,11 @@ public final class SearchHistory {
     private final SearchSpace space;
     private final long seed;
     private final int trialNumber;
-    private final List<Observation> observations;
-    private final List<Configuration> pending;
+    private List<Observation> observations;
+    private List<Configuration> pending;
+    /** Set when built from a table: observations are gathered on first use (random search never asks). */
+    private TrialTable table;
+    private TunerSettings settings;
 
     public SearchHistory(SearchSpace space, long seed, int trialNumber, List<Observation> observations, List<Configuration> pending) {
         this.space = space;
@@ -28,8 +31,23 @@ public final class SearchHistory {
         this.pending = List.copyOf(pending);
     }
 
-    /** Builds the history from the table: one observation per completed or diverged result. */
+    private SearchHistory(SearchSpace space, int trialNumber, TrialTable table, TunerSettings settings) {
+        this.space = space;
+        this.seed = settings.seed();
+        this.trialNumber = trialNumber;
+        this.table = table;
+        this.settings = settings;
+    }
+
+    /** The history of the table: one observation per completed or diverged result, built lazily. */
     static SearchHistory of(SearchSpace space, int trialNumber, TrialTable table, TunerSettings settings) {
+        return new SearchHistory(space, trialNumber, table, settings);
+    }
+
+    private void gather() {
+        if (table == null) {
+            return;
+        }
         List<Observation> raw = new ArrayList<>();
         List<Configuration> pending = new ArrayList<>();
         for (TrialState t : table.trials()) {
@@ -45,7 +63,10 @@ public final class SearchHistory {
                 pending.add(t.config());
             }
         }
-        return new SearchHistory(space, settings.seed(), trialNumber, withWorstForDiverged(raw), pending);
+        this.observations = List.copyOf(withWorstForDiverged(raw));
+        this.pending = List.copyOf(pending);
+        this.table = null;
+        this.settings = null;
     }
 
     private static List<Observation> withWorstForDiverged(List<Observation> raw) {
@@ -86,18 +107,20 @@ public final class SearchHistory {
 
     /** Every observation, in the order results arrived. */
     public List<Observation> observations() {
+        gather();
         return observations;
     }
 
     /** Configurations handed out and not reported yet; a searcher must not propose them again. */
     public List<Configuration> pending() {
+        gather();
         return pending;
     }
 
     /** Observations with a usable score at exactly {@code resource}. */
     public List<Observation> atResource(long resource) {
         List<Observation> out = new ArrayList<>();
-        for (Observation o : observations) {
+        for (Observation o : observations()) {
             if (o.resource() == resource && !Double.isNaN(o.score())) {
                 out.add(o);
             }
@@ -111,7 +134,7 @@ public final class SearchHistory {
      */
     public List<Observation> forModel(int minCount) {
         TreeMap<Long, Integer> counts = new TreeMap<>();
-        for (Observation o : observations) {
+        for (Observation o : observations()) {
             if (!Double.isNaN(o.score())) {
                 counts.merge(o.resource(), 1, Integer::sum);
             }

@@ -1,5 +1,6 @@
 package io.mutune.hpo.tuner;
 
+import io.mutune.hpo.searcher.BohbSearcher;
 import io.mutune.hpo.searcher.GridSearcher;
 import io.mutune.hpo.searcher.Options;
 import io.mutune.hpo.searcher.RandomSearcher;
@@ -16,7 +17,9 @@ public final class Searchers {
     private Searchers() { }
 
     /**
-     * The searcher called {@code name}: {@code random}, {@code grid}, {@code sobol}, {@code tpe}, {@code bo}.
+     * The searcher called {@code name}: {@code random}, {@code grid}, {@code sobol}, {@code tpe}, {@code bo};
+     * for a scheduler's name, the searcher it pairs with ({@code bohb}: TPE, or the GP with
+     * {@code model: bo}, plus a random fraction; {@code hyperband, sha, asha, pbt}: random).
      *
      * @param options algorithm options from the spec (may be null or empty)
      */
@@ -28,8 +31,20 @@ public final class Searchers {
             case "sobol" -> new SobolSearcher(space);
             case "tpe" -> new TpeSearcher(space, TpeOptions.from(opts));
             case "bo", "gp" -> new GpSearcher(space, GpOptions.from(opts, space.dimension()));
-            default -> throw new IllegalArgumentException("search.algorithm: unknown searcher '" + name
-                    + "'; expected one of random, grid, sobol, tpe, bo");
+            // schedulers without a model of their own sample new trials at random
+            case "hyperband", "asha", "sha", "pbt" -> new RandomSearcher();
+            case "bohb" -> new BohbSearcher("bo".equals(opts.get("model"))
+                    ? new GpSearcher(space, GpOptions.from(opts, space.dimension()))
+                    : new TpeSearcher(space, TpeOptions.from(withDefault(opts, "n_startup", space.dimension() + 2))),
+                    Options.doubleOf(opts, "random_fraction", 1.0 / 3));
+            default -> throw new IllegalArgumentException("search.algorithm: unknown algorithm '" + name
+                    + "'; expected one of random, grid, sobol, tpe, bo, hyperband, sha, asha, bohb, pbt");
         };
+    }
+
+    private static Map<String, Object> withDefault(Map<String, Object> opts, String key, Object value) {
+        Map<String, Object> m = new java.util.HashMap<>(opts);
+        m.putIfAbsent(key, value);
+        return m;
     }
 }

@@ -11,10 +11,26 @@ public final class TrialTable {
     private final Map<String, TrialState> byId = new LinkedHashMap<>();
     private final List<TrialState> inOrder = new ArrayList<>();
     private long resourceSpent;
+    private final List<Report> reports = new ArrayList<>();
+
+    /**
+     * One report in arrival order: {@code trial} reported {@code result} for its segment ending at
+     * {@code level}. Lets schedulers update their indexes incrementally instead of rescanning.
+     */
+    public record Report(TrialState trial, long level, TrialResult result) { }
 
     void add(TrialState t) {
         byId.put(t.trialId(), t);
         inOrder.add(t);
+    }
+
+    void recordReport(TrialState trial, long level, TrialResult result) {
+        reports.add(new Report(trial, level, result));
+    }
+
+    /** Every report so far, in arrival order. */
+    public List<Report> reports() {
+        return Collections.unmodifiableList(reports);
     }
 
     void charge(long resource) {

@@ -205,6 +205,7 @@ public final class Tuner {
                     + " but reports completion at " + report.resource());
         }
         TrialResult result = new TrialResult(report.resource(), report.metric(), outcome, t.config());
+        table.recordReport(t, seg.toResource(), result);
         TrialStatus status;
         Decision decision = null;
         if (outcome == TrialReport.Outcome.FAILED) {

@@ -48,7 +48,7 @@ class SearchersTest {
 
     @Test
     void everySearcherIsDeterministicGivenTheSeedAndGivesValidConfigurations() {
-        for (String s : List.of("random", "grid", "sobol", "tpe", "bo")) {
+        for (String s : List.of("random", "grid", "sobol", "tpe", "bo", "bohb")) {
             Tuner a = run(s, 3, 16, 4);
             Tuner b = run(s, 3, 16, 4);
             assertEquals(a.events(), b.events(), s);

@@ -29,7 +29,7 @@ public record GpOptions(int startupTrials, int maxTrainingSize, int restarts, in
 
     /** Defaults that depend on the dimension: more startup points for more parameters. */
     public static GpOptions defaults(int dimension) {
-        return new GpOptions(Math.max(5, Math.min(10, 2 * dimension)), 160, 2, 40, 1024, 5, 60);
+        return new GpOptions(Math.max(5, Math.min(10, 2 * dimension)), 128, 1, 30, 1024, 5, 60);
     }
 
     /** Reads {@code n_startup, max_training, restarts, fit_iterations, candidates, local_starts, local_steps}. */

@@ -20,7 +20,7 @@ public record TpeOptions(int startupTrials, int candidates, double gammaFraction
                          double priorWeight, boolean constantLiar, double bandwidthFactor,
                          int recombinedCandidates) {
 
-    public static final TpeOptions DEFAULTS = new TpeOptions(10, 24, 0.1, 25, 1.0, true, 1.06, 24);
+    public static final TpeOptions DEFAULTS = new TpeOptions(10, 24, 0.125, 25, 1.0, true, 1.06, 24);
 
     public TpeOptions {
         if (startupTrials < 1 || candidates < 1 || gammaCap < 1) {

@@ -1,0 +1,116 @@
+package io.mutune.bench;
+
+import io.mutune.hpo.schedule.AshaScheduler;
+import io.mutune.hpo.schedule.HyperbandScheduler;
+import io.mutune.hpo.schedule.PbtExplorer;
+import io.mutune.hpo.schedule.PbtScheduler;
+import io.mutune.hpo.schedule.Rungs;
+import io.mutune.hpo.searcher.BohbSearcher;
+import io.mutune.hpo.searcher.RandomSearcher;
+import io.mutune.hpo.searcher.tpe.TpeOptions;
+import io.mutune.hpo.searcher.tpe.TpeSearcher;
+import io.mutune.hpo.space.SearchSpace;
+import io.mutune.hpo.tuner.Budget;
+import io.mutune.hpo.tuner.FullResourceScheduler;
+import io.mutune.hpo.tuner.Scheduler;
+import io.mutune.hpo.tuner.Searcher;
+import io.mutune.hpo.tuner.TrialReport;
+import io.mutune.hpo.tuner.TrialRequest;
+import io.mutune.hpo.tuner.Tuner;
+import io.mutune.hpo.tuner.TunerSettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Multi-fidelity benchmark on {@link LearningCurves}, one worker (ask, train, tell): for each
+ * method and seed, the resource spent until a trial trained to the maximum resource is within 1%
+ * of the best achievable loss, and the incumbent's regret along the way. Rows:
+ * method,seed,resource,regret (one per full-resource result that improved the incumbent) and
+ * method,seed,-1,resource_to_target (Inf when not reached within the budget).
+ *
+ * <p>Usage: {@code MultiFidelityBenchmark OUT.csv SEEDS BUDGET METHOD[,METHOD]}
+ */
+public final class MultiFidelityBenchmark {
+    private MultiFidelityBenchmark() { }
+
+    public static void main(String[] args) throws IOException {
+        Path out = Path.of(args[0]);
+        int seeds = Integer.parseInt(args[1]);
+        long budget = Long.parseLong(args[2]);
+        String[] methods = args[3].split(",");
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
+            w.println("method,seed,resource,value");
+            for (String m : methods) {
+                long t0 = System.nanoTime();
+                int reached = 0;
+                for (int seed = 0; seed < seeds; seed++) {
+                    double toTarget = run(m, seed, budget, w);
+                    w.printf("%s,%d,-1,%s%n", m, seed, Double.isInfinite(toTarget) ? "inf" : String.valueOf((long) toTarget));
+                    reached += Double.isInfinite(toTarget) ? 0 : 1;
+                }
+                w.flush();
+                System.out.printf("%-12s %d/%d seeds reached the target, %.1f s%n", m, reached, seeds, (System.nanoTime() - t0) / 1e9);
+            }
+        }
+    }
+
+    static Tuner tuner(String method, long seed, long budget) {
+        SearchSpace space = LearningCurves.space();
+        Rungs rungs = new Rungs(1, LearningCurves.MAX_RESOURCE, 3);
+        Searcher random = new RandomSearcher();
+        Searcher bohbModel = new BohbSearcher(new TpeSearcher(space, new TpeOptions(space.dimension() + 2, 24, 0.15, 25, 1.0, true, 1.06, 24)), 1.0 / 3);
+        Scheduler scheduler;
+        Searcher searcher = random;
+        int maxTrials = 100_000;
+        switch (method) {
+            case "random-full" -> scheduler = new FullResourceScheduler();
+            case "hyperband" -> scheduler = HyperbandScheduler.full(rungs, true);
+            case "asha" -> scheduler = new AshaScheduler(rungs, 1);
+            case "bohb" -> {
+                scheduler = HyperbandScheduler.full(rungs, true);
+                searcher = bohbModel;
+            }
+            case "bohb-asha" -> {
+                scheduler = new AshaScheduler(rungs, 1);
+                searcher = bohbModel;
+            }
+            case "pbt" -> {
+                scheduler = new PbtScheduler(9, 0.25, new PbtExplorer(space, 0.25, new double[] {0.8, 1.2}));
+                maxTrials = 32;
+            }
+            default -> throw new IllegalArgumentException("unknown method " + method);
+        }
+        return Tuner.create(space, searcher, scheduler,
+                new TunerSettings(seed, maxTrials, LearningCurves.MAX_RESOURCE, "mf", "min"), new Budget(budget));
+    }
+
+    /** Returns the resource spent when the target was first met, or +Inf. */
+    static double run(String method, long seed, long budget, PrintWriter w) {
+        Tuner t = tuner(method, seed, budget);
+        double incumbent = Double.POSITIVE_INFINITY;
+        while (true) {
+            Optional<TrialRequest> next = t.ask();
+            if (next.isEmpty()) {
+                // PBT's population is done when all members reach the end; nothing else can wait with one worker
+                return Double.POSITIVE_INFINITY;
+            }
+            TrialRequest r = next.get();
+            double loss = LearningCurves.loss(r.config(), r.toResource());
+            t.tell(new TrialReport(r.trialId(), r.toResource(), loss, TrialReport.Outcome.COMPLETED, null));
+            if (r.toResource() == LearningCurves.MAX_RESOURCE && Double.isFinite(loss)) {
+                double truth = LearningCurves.finalLoss(r.config());
+                if (truth < incumbent) {
+                    incumbent = truth;
+                    w.printf("%s,%d,%d,%.6g%n", method, seed, t.trials().resourceSpent(), incumbent - LearningCurves.BEST_FINAL);
+                }
+                if (LearningCurves.onTarget(r.config())) {
+                    return t.trials().resourceSpent();
+                }
+            }
+        }
+    }
+}
