@@ -4,15 +4,15 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.mutune.transfer.data.DenseBatch;
-import io.mutune.transfer.data.TeacherRegression;
+import io.mutune.transfer.data.DenseSource;
 
-/** The teacher-regression data as NDArrays for the MLP. */
+/** The MLP's examples (teacher or Parquet) as NDArrays. */
 final class TeacherTask implements ProxyTask {
-    private final TeacherRegression teacher;
+    private final DenseSource teacher;
     private final int batchSize;
     private final DenseBatch validation;
 
-    TeacherTask(TeacherRegression teacher, int batchSize, int validationSize) {
+    TeacherTask(DenseSource teacher, int batchSize, int validationSize) {
         this.teacher = teacher;
         this.batchSize = batchSize;
         this.validation = teacher.validation(validationSize);
