@@ -30,6 +30,23 @@ public final class TransferBenchmark {
         Path out = Path.of(args.length > 1 ? args[1] : "bench/out/transfer");
         Files.createDirectories(out);
         List<LrSweep> sweeps = new ArrayList<>();
+        if (which.equals("summarize")) {
+            // rebuild the summary and plots from the CSVs a (possibly interrupted) run left
+            for (String m : List.of("mlp", "transformer")) {
+                for (String p : List.of("mup", "sp")) {
+                    Path csv = out.resolve(m + "-" + p + ".csv");
+                    if (Files.exists(csv)) {
+                        LrSweep s = LrSweep.fromCsv(m, p, Files.readAllLines(csv));
+                        plot(s, out.resolve(m + "-" + p + ".png"));
+                        sweeps.add(s);
+                    }
+                }
+            }
+            String summary = Summary.markdown(sweeps);
+            Files.writeString(out.resolve("summary.md"), summary);
+            System.out.println(summary);
+            return;
+        }
         for (String p : List.of("mup", "sp")) {
             if (which.equals("all") || which.equals("mlp")) {
                 sweeps.add(sweep("mlp", p, mlpSpec(p), List.of(64, 128, 256, 512, 1024), grid(-20, -3), 300, 64, out));
@@ -155,13 +172,14 @@ public final class TransferBenchmark {
 
     static void plot(LrSweep s, Path png) throws Exception {
         List<Series> lines = new ArrayList<>();
+        double floor = s.cells.stream().mapToDouble(LrSweep.Cell::valLoss).filter(Double::isFinite).min().orElse(1);
         for (int w : s.widths()) {
             List<LrSweep.Cell> cells = s.cells.stream().filter(c -> c.width() == w)
                     .sorted(java.util.Comparator.comparingDouble(LrSweep.Cell::lr)).toList();
             lines.add(new Series("width " + w, cells.stream().mapToDouble(LrSweep.Cell::lr).toArray(),
-                    cells.stream().mapToDouble(LrSweep.Cell::valLoss).toArray()));
+                    cells.stream().mapToDouble(c -> c.valLoss() > 2.5 * floor ? Double.NaN : c.valLoss()).toArray()));
         }
-        PngPlot.write(List.of(new Panel(s.model + " " + s.parametrization.toUpperCase(Locale.ROOT) + ": val loss vs learning rate",
+        PngPlot.write(List.of(new Panel(s.model + " " + s.parametrization.toUpperCase(Locale.ROOT) + ": val loss vs lr (> 2.5x best not drawn)",
                 "learning rate (Adam)", "val loss", true, true, lines)), png);
     }
 }
