@@ -24,13 +24,13 @@ final class MlpProxyRunner extends DjlProxyRunner {
         HyperParams h = HyperParams.of(segment.config());
         int width = segment.intScale("width");
         int depth = segment.scale().containsKey("depth") ? segment.intScale("depth") : spec.baseDepth();
-        DenseSource data = spec.teacher().source();
+        DenseSource data = spec.mlpData().source();
         MlpShape shape = new MlpShape(data.inputDim(), width, depth, data.outputDim(), spec.residual(), spec.activation());
         MlpShape base = new MlpShape(data.inputDim(), spec.baseWidth(), spec.baseDepth(), data.outputDim(), spec.residual(),
                 spec.activation());
         MlpModel model = new MlpModel(manager, shape, base, spec.parametrization(), spec.optimizer().family(),
-                segment.seed(), h.initStd(), h.outputMult(), spec.readoutZeroInit(), spec.teacher().classification());
-        ProxyTask task = new TeacherTask(data, spec.batchSize(), spec.validationSize());
+                segment.seed(), h.initStd(), h.outputMult(), spec.readoutZeroInit(), spec.mlpData().classification());
+        ProxyTask task = new DenseTask(data, spec.batchSize(), spec.validationSize());
         Map<String, String> shapes = new LinkedHashMap<>();
         shapes.put("model", "mlp");
         shapes.put("shape", shape.toString());

@@ -39,7 +39,7 @@ final class ProxySpecParser {
         if (depthRule && !residual) {
             throw new IllegalArgumentException("proxy.residual: parametrization '" + p.name() + "' scales residual branches, so residual cannot be false");
         }
-        MlpDataSpec teacher = null;
+        MlpDataSpec mlpData = null;
         LanguageSpec language = null;
         if (model.equals("mlp")) {
             SpecReader d = r.child("data", Set.of("kind", "seed", "input_dim", "output_dim", "teacher_width", "noise", "task",
@@ -51,7 +51,7 @@ final class ProxySpecParser {
                 throw new IllegalArgumentException("proxy.data: kind parquet needs parquet: <file>, features: [...], targets: [...]"
                         + " and supports task regression only");
             }
-            teacher = new MlpDataSpec((long) d.number("seed", 0), d.positiveInt("input_dim", 16), d.positiveInt("output_dim", 4),
+            mlpData = new MlpDataSpec((long) d.number("seed", 0), d.positiveInt("input_dim", 16), d.positiveInt("output_dim", 4),
                     d.positiveInt("teacher_width", 64), nonNegative(d, "noise", 0.0), classification, parquet,
                     stringList(d, "features"), stringList(d, "targets"));
         } else {
@@ -71,7 +71,7 @@ final class ProxySpecParser {
         }
         return new ProxySpec(model, p, optimizer, baseWidth, baseDepth, r.positiveInt("batch_size", 64),
                 r.positiveInt("eval_every", 50), r.positiveInt("validation_size", model.equals("mlp") ? 2048 : 64),
-                r.bool("readout_zero_init", false), residual, teacher, language,
+                r.bool("readout_zero_init", false), residual, mlpData, language,
                 r.choice("activation", "relu", Set.of("relu", "tanh")), resourceUnit(r, model), r.positiveInt("threads", 1));
     }
 

@@ -7,20 +7,20 @@ import io.mutune.transfer.data.DenseBatch;
 import io.mutune.transfer.data.DenseSource;
 
 /** The MLP's examples (teacher or Parquet) as NDArrays. */
-final class TeacherTask implements ProxyTask {
-    private final DenseSource teacher;
+final class DenseTask implements ProxyTask {
+    private final DenseSource source;
     private final int batchSize;
     private final DenseBatch validation;
 
-    TeacherTask(DenseSource teacher, int batchSize, int validationSize) {
-        this.teacher = teacher;
+    DenseTask(DenseSource source, int batchSize, int validationSize) {
+        this.source = source;
         this.batchSize = batchSize;
-        this.validation = teacher.validation(validationSize);
+        this.validation = source.validation(validationSize);
     }
 
     @Override
     public NDArray[] trainBatch(NDManager manager, long seed, long step) {
-        return toArrays(manager, teacher.trainBatch(seed, step, batchSize));
+        return toArrays(manager, source.trainBatch(seed, step, batchSize));
     }
 
     @Override
