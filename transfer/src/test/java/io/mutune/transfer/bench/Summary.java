@@ -25,7 +25,7 @@ final class Summary {
         }
         b.append("\n| model | width | throughput (units/s, all trials of the width) |\n|---|---|---|\n");
         for (LrSweep s : sweeps) {
-            if (!s.parametrization.equals("mup")) {
+            if (!s.parametrization.startsWith("mup")) {
                 continue;
             }
             String unit = s.model.equals("mlp") ? "samples/s" : "tokens/s";

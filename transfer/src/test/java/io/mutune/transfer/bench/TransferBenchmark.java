@@ -21,7 +21,9 @@ import java.util.Map;
  * The muTransfer experiment of issue 5: sweep the learning rate on a √2 grid at several widths,
  * SP against muP, MLP and transformer, same steps and data; write a CSV, one PNG of loss vs
  * learning rate per model × parametrization, and a markdown summary with the optimum per width
- * and throughput. Run with {@code bench/transfer.sh [mlp|transformer|all] [out-dir]}.
+ * and throughput. Run with {@code bench/transfer.sh [mlp|transformer|all|summarize] [out-dir]
+ * [parametrizations, default mup,sp] [zero-readout]}; {@code zero-readout} starts the readout at
+ * zero and suffixes the files with {@code -zero}.
  */
 public final class TransferBenchmark {
 
@@ -33,7 +35,7 @@ public final class TransferBenchmark {
         if (which.equals("summarize")) {
             // rebuild the summary and plots from the CSVs a (possibly interrupted) run left
             for (String m : List.of("mlp", "transformer")) {
-                for (String p : List.of("mup", "sp")) {
+                for (String p : List.of("mup", "sp", "mup-zero", "sp-zero")) {
                     Path csv = out.resolve(m + "-" + p + ".csv");
                     if (Files.exists(csv)) {
                         LrSweep s = LrSweep.fromCsv(m, p, Files.readAllLines(csv));
@@ -47,12 +49,14 @@ public final class TransferBenchmark {
             System.out.println(summary);
             return;
         }
-        for (String p : List.of("mup", "sp")) {
+        List<String> params = args.length > 2 ? List.of(args[2].split(",")) : List.of("mup", "sp");
+        boolean zero = args.length > 3 && args[3].equals("zero-readout");
+        for (String p : params) {
             if (which.equals("all") || which.equals("mlp")) {
-                sweeps.add(sweep("mlp", p, mlpSpec(p), List.of(64, 128, 256, 512, 1024), grid(-20, -3), 300, 64, out));
+                sweeps.add(sweep("mlp", zero ? p + "-zero" : p, zeroReadout(mlpSpec(p), zero), List.of(64, 128, 256, 512, 1024), grid(-20, -3), 300, 64, out));
             }
             if (which.equals("all") || which.equals("transformer")) {
-                sweeps.add(sweep("transformer", p, transformerSpec(p), List.of(32, 64, 128, 256), grid(-18, -4), 150,
+                sweeps.add(sweep("transformer", zero ? p + "-zero" : p, zeroReadout(transformerSpec(p), zero), List.of(32, 64, 128, 256), grid(-18, -4), 150,
                         16 * 32, out));
             }
         }
@@ -68,6 +72,13 @@ public final class TransferBenchmark {
             g.add(Math.pow(2, k / 2.0));
         }
         return g;
+    }
+
+    static Map<String, Object> zeroReadout(Map<String, Object> spec, boolean zero) {
+        if (zero) {
+            spec.put("readout_zero_init", true);
+        }
+        return spec;
     }
 
     static Map<String, Object> mlpSpec(String p) {
