@@ -9,8 +9,10 @@ import java.util.SplittableRandom;
  * drawn from {@code taskSeed}; training batches from (trial seed, step), so data never repeats
  * and a batch depends only on its index; the validation set from {@code taskSeed} on its own
  * stream, disjoint from every training stream.
+ *
+ * <p>As a classification task the label is the argmax of the teacher's outputs, one-hot.
  */
-public final class TeacherRegression implements Serializable {
+public final class TeacherRegression implements DenseSource, Serializable {
     private static final long serialVersionUID = 1L;
     private static final long VALIDATION_STREAM = -1L;
 
@@ -19,10 +21,12 @@ public final class TeacherRegression implements Serializable {
     private final int teacherWidth;
     private final double noise;
     private final long taskSeed;
+    private final boolean classification;
     private final float[] u;
     private final float[] v;
 
-    public TeacherRegression(int inputDim, int outputDim, int teacherWidth, double noise, long taskSeed) {
+    public TeacherRegression(int inputDim, int outputDim, int teacherWidth, double noise, long taskSeed,
+                             boolean classification) {
         if (inputDim < 1 || outputDim < 1 || teacherWidth < 1) {
             throw new IllegalArgumentException("teacher dimensions must be >= 1, got input=" + inputDim
                     + " output=" + outputDim + " width=" + teacherWidth);
@@ -35,20 +39,23 @@ public final class TeacherRegression implements Serializable {
         this.teacherWidth = teacherWidth;
         this.noise = noise;
         this.taskSeed = taskSeed;
+        this.classification = classification;
         SplittableRandom r = new SplittableRandom(Seeds.mix(taskSeed, 0));
         this.u = gaussian(r, teacherWidth * inputDim, 2.0 / Math.sqrt(inputDim));
         this.v = gaussian(r, outputDim * teacherWidth, 1.0);
     }
 
+    @Override
     public int inputDim() {
         return inputDim;
     }
 
+    @Override
     public int outputDim() {
         return outputDim;
     }
 
-    /** Training batch number {@code step} of a trial with {@code seed}. */
+    @Override
     public DenseBatch trainBatch(long seed, long step, int rows) {
         return sample(new SplittableRandom(Seeds.mix(Seeds.mix(seed, step), taskSeed)), rows);
     }
@@ -78,8 +85,22 @@ public final class TeacherRegression implements Serializable {
                 }
                 y[i * outputDim + o] = (float) (s * norm + (noise > 0 ? noise * r.nextGaussian() : 0));
             }
+            if (classification) {
+                oneHotArgmax(y, i * outputDim, outputDim);
+            }
         }
         return new DenseBatch(rows, inputDim, outputDim, x, y);
+    }
+
+    private static void oneHotArgmax(float[] y, int from, int n) {
+        int best = from;
+        for (int k = from + 1; k < from + n; k++) {
+            if (y[k] > y[best]) {
+                best = k;
+            }
+        }
+        java.util.Arrays.fill(y, from, from + n, 0f);
+        y[best] = 1f;
     }
 
     static float[] gaussian(SplittableRandom r, int n, double std) {

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A ReLU MLP regressor (mean squared error) whose init, per-tensor learning rates and readout
+ * A ReLU (or tanh) MLP, regressor or classifier, whose init, per-tensor learning rates and readout
  * multiplier come from a {@link Parametrization}: input layer, {@code depth} hidden layers
  * (plain or residual), readout. The readout computes (forwardMult · output_mult · h)·W + b, which
  * under muP is microsoft/mup's {@code MuReadout} (output_mult · h / m).
@@ -23,6 +23,7 @@ public final class MlpModel implements ProxyModel {
     private final ProxyTensor readoutBias;
     private final float readoutMult;
     private final float residualMult;
+    private final boolean classification;
     private final List<ProxyTensor> tensors;
 
     /**
@@ -31,9 +32,10 @@ public final class MlpModel implements ProxyModel {
      * @param initMult     the {@code init_std} hyperparameter: multiplies every random init
      * @param outputMult   the {@code output_mult} hyperparameter
      * @param zeroReadout  zero-initialise the readout (an option muP allows; TP-V §D.2)
+     * @param classification cross-entropy over the outputs against one-hot targets, else squared error
      */
     public MlpModel(NDManager manager, MlpShape shape, MlpShape base, Parametrization p, OptimizerFamily family,
-                    long seed, double initMult, double outputMult, boolean zeroReadout) {
+                    long seed, double initMult, double outputMult, boolean zeroReadout, boolean classification) {
         if (shape.inputDim() != base.inputDim() || shape.outputDim() != base.outputDim() || shape.residual() != base.residual()
                 || !shape.activation().equals(base.activation())) {
             throw new IllegalArgumentException("base shape " + base + " must match " + shape + " in input/output dims, residual and activation");
@@ -42,6 +44,7 @@ public final class MlpModel implements ProxyModel {
             throw new IllegalArgumentException("output_mult must be finite, got " + outputMult);
         }
         this.shape = shape;
+        this.classification = classification;
         double widthMult = (double) shape.width() / base.width();
         double depthMult = base.depth() == 0 ? 1.0 : (double) Math.max(1, shape.depth()) / base.depth();
         TensorFactory f = new TensorFactory(manager, p, family, widthMult, depthMult, seed, initMult);
@@ -98,6 +101,10 @@ public final class MlpModel implements ProxyModel {
 
     @Override
     public NDArray loss(NDArray inputs, NDArray targets, ActivationProbe probe) {
-        return forward(inputs, probe).subi(targets).square().mean();
+        NDArray out = forward(inputs, probe);
+        if (classification) {
+            return out.logSoftmax(-1).mul(targets).sum(new int[] {1}).mean().neg();
+        }
+        return out.subi(targets).square().mean();
     }
 }

@@ -2,13 +2,15 @@ package io.mutune.transfer.proxy;
 
 import ai.djl.ndarray.NDManager;
 import io.mutune.hpo.runner.TrialSegment;
+import io.mutune.transfer.data.DenseSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Trial runner for the MLP proxy: width from the segment's {@code width} axis, depth from its
- * {@code depth} axis or the base depth; trained on the teacher-regression task; reports
- * {@code val_loss} and {@code train_loss} (mean squared error).
+ * {@code depth} axis or the base depth; trained on the teacher task (regression: mean squared
+ * error; classification: cross-entropy) or Parquet columns; reports {@code val_loss} and
+ * {@code train_loss}.
  */
 final class MlpProxyRunner extends DjlProxyRunner {
     private static final long serialVersionUID = 1L;
@@ -22,12 +24,13 @@ final class MlpProxyRunner extends DjlProxyRunner {
         HyperParams h = HyperParams.of(segment.config());
         int width = segment.intScale("width");
         int depth = segment.scale().containsKey("depth") ? segment.intScale("depth") : spec.baseDepth();
-        TeacherSpec t = spec.teacher();
-        MlpShape shape = new MlpShape(t.inputDim(), width, depth, t.outputDim(), spec.residual(), spec.activation());
-        MlpShape base = new MlpShape(t.inputDim(), spec.baseWidth(), spec.baseDepth(), t.outputDim(), spec.residual(), spec.activation());
+        DenseSource data = spec.mlpData().source();
+        MlpShape shape = new MlpShape(data.inputDim(), width, depth, data.outputDim(), spec.residual(), spec.activation());
+        MlpShape base = new MlpShape(data.inputDim(), spec.baseWidth(), spec.baseDepth(), data.outputDim(), spec.residual(),
+                spec.activation());
         MlpModel model = new MlpModel(manager, shape, base, spec.parametrization(), spec.optimizer().family(),
-                segment.seed(), h.initStd(), h.outputMult(), spec.readoutZeroInit());
-        ProxyTask task = new TeacherTask(t.task(), spec.batchSize(), spec.validationSize());
+                segment.seed(), h.initStd(), h.outputMult(), spec.readoutZeroInit(), spec.mlpData().classification());
+        ProxyTask task = new DenseTask(data, spec.batchSize(), spec.validationSize());
         Map<String, String> shapes = new LinkedHashMap<>();
         shapes.put("model", "mlp");
         shapes.put("shape", shape.toString());

@@ -17,7 +17,7 @@ import java.io.Serializable;
  * @param validationSize  held-out examples or sequences
  * @param readoutZeroInit start the readout at zero
  * @param residual        MLP only: residual hidden blocks (forced on by depth parametrizations)
- * @param teacher         the MLP's data, or null
+ * @param mlpData         the MLP's data (teacher or Parquet), or null
  * @param language        the transformer's shape and data, or null
  * @param activation      MLP only: relu or tanh
  * @param resourceUnit    what a segment's resource counts: steps, samples (MLP) or tokens (transformer)
@@ -25,7 +25,7 @@ import java.io.Serializable;
  */
 public record ProxySpec(String model, Parametrization parametrization, OptimizerSettings optimizer,
                         int baseWidth, int baseDepth, int batchSize, int evalEvery, int validationSize,
-                        boolean readoutZeroInit, boolean residual, TeacherSpec teacher, LanguageSpec language,
+                        boolean readoutZeroInit, boolean residual, MlpDataSpec mlpData, LanguageSpec language,
                         String activation, String resourceUnit, int threads)
         implements Serializable {
 

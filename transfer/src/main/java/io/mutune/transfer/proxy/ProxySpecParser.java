@@ -39,13 +39,21 @@ final class ProxySpecParser {
         if (depthRule && !residual) {
             throw new IllegalArgumentException("proxy.residual: parametrization '" + p.name() + "' scales residual branches, so residual cannot be false");
         }
-        TeacherSpec teacher = null;
+        MlpDataSpec mlpData = null;
         LanguageSpec language = null;
         if (model.equals("mlp")) {
-            SpecReader d = r.child("data", Set.of("kind", "seed", "input_dim", "output_dim", "teacher_width", "noise"));
-            d.choice("kind", "teacher", Set.of("teacher"));
-            teacher = new TeacherSpec((long) d.number("seed", 0), d.positiveInt("input_dim", 16), d.positiveInt("output_dim", 4),
-                    d.positiveInt("teacher_width", 64), nonNegative(d, "noise", 0.0));
+            SpecReader d = r.child("data", Set.of("kind", "seed", "input_dim", "output_dim", "teacher_width", "noise", "task",
+                    "parquet", "features", "targets"));
+            String kind = d.choice("kind", "teacher", Set.of("teacher", "parquet"));
+            boolean classification = d.choice("task", "regression", Set.of("regression", "classification")).equals("classification");
+            String parquet = kind.equals("parquet") ? d.string("parquet", null) : null;
+            if (kind.equals("parquet") && (parquet == null || classification)) {
+                throw new IllegalArgumentException("proxy.data: kind parquet needs parquet: <file>, features: [...], targets: [...]"
+                        + " and supports task regression only");
+            }
+            mlpData = new MlpDataSpec((long) d.number("seed", 0), d.positiveInt("input_dim", 16), d.positiveInt("output_dim", 4),
+                    d.positiveInt("teacher_width", 64), nonNegative(d, "noise", 0.0), classification, parquet,
+                    stringList(d, "features"), stringList(d, "targets"));
         } else {
             SpecReader d = r.child("data", Set.of("kind", "seed", "states", "parquet", "column"));
             String kind = d.choice("kind", "synthetic-lm", Set.of("synthetic-lm", "hmm", "parquet"));
@@ -63,8 +71,19 @@ final class ProxySpecParser {
         }
         return new ProxySpec(model, p, optimizer, baseWidth, baseDepth, r.positiveInt("batch_size", 64),
                 r.positiveInt("eval_every", 50), r.positiveInt("validation_size", model.equals("mlp") ? 2048 : 64),
-                r.bool("readout_zero_init", false), residual, teacher, language,
+                r.bool("readout_zero_init", false), residual, mlpData, language,
                 r.choice("activation", "relu", Set.of("relu", "tanh")), resourceUnit(r, model), r.positiveInt("threads", 1));
+    }
+
+    private static java.util.List<String> stringList(SpecReader r, String key) {
+        Object v = r.raw(key);
+        if (v == null) {
+            return java.util.List.of();
+        }
+        if (!(v instanceof java.util.List<?> l)) {
+            throw new IllegalArgumentException(r.field(key) + ": expected a list of column names, got '" + v + "'");
+        }
+        return l.stream().map(String::valueOf).toList();
     }
 
     private static String resourceUnit(SpecReader r, String model) {

@@ -14,7 +14,8 @@ import java.util.List;
  * token and position embeddings; per block h ← h + r·Attn(LN(h)), h ← h + r·MLP(LN(h)) with r the
  * parametrization's residual multiplier; final LN; untied readout scaled by its forward multiplier
  * and {@code output_mult}. Attention logits use the parametrization's scale (1/d_head under muP,
- * TP-V §4), causal mask, GELU MLP of width 4d.
+ * TP-V §4), causal mask, GELU MLP of width 4d. The readout may start at zero (TP-V §D.2), which
+ * removes the init term of the logits that muP shrinks as 1/√m.
  */
 public final class TransformerModel implements ProxyModel {
     private static final float NEG = -1e9f;
@@ -33,7 +34,7 @@ public final class TransformerModel implements ProxyModel {
     private final List<ProxyTensor> tensors;
 
     public TransformerModel(NDManager manager, TransformerShape shape, TransformerShape base, Parametrization p,
-                            OptimizerFamily family, long seed, double initMult, double outputMult) {
+                            OptimizerFamily family, long seed, double initMult, double outputMult, boolean zeroReadout) {
         if (shape.vocab() != base.vocab() || shape.context() != base.context()) {
             throw new IllegalArgumentException("base shape " + base + " must match " + shape + " in vocab and context");
         }
@@ -58,7 +59,7 @@ public final class TransformerModel implements ProxyModel {
                 f.weight(b + "mlp.down", Role.HIDDEN, 4 * d, d, 4 * d0, d0, true, false)});
         }
         finalNorm = f.gain("final.ln", d, d0, false);
-        readout = f.weight("readout", Role.OUTPUT, d, shape.vocab(), d0, base.vocab(), false, false);
+        readout = f.weight("readout", Role.OUTPUT, d, shape.vocab(), d0, base.vocab(), false, zeroReadout);
         readoutMult = (float) (readout.scaling().forwardMult() * outputMult);
         residualMult = (float) p.residualMultiplier(depthMult);
         attentionScale = (float) p.attentionScale(shape.headDim(), base.headDim());

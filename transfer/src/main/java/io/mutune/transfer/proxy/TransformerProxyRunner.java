@@ -46,7 +46,7 @@ final class TransformerProxyRunner extends DjlProxyRunner {
         TransformerShape shape = new TransformerShape(width, depth, heads, lang.context(), lang.vocab());
         TransformerShape base = new TransformerShape(spec.baseWidth(), spec.baseDepth(), lang.baseHeads(), lang.context(), lang.vocab());
         TransformerModel model = new TransformerModel(manager, shape, base, spec.parametrization(), spec.optimizer().family(),
-                segment.seed(), h.initStd(), h.outputMult());
+                segment.seed(), h.initStd(), h.outputMult(), spec.readoutZeroInit());
         TokenSource language = lang.parquet() == null
                 ? new HmmLanguage(lang.vocab(), lang.states(), BRANCHING, EMISSIONS, lang.seed())
                 : readParquet(lang);

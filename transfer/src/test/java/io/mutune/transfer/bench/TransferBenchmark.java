@@ -21,7 +21,9 @@ import java.util.Map;
  * The muTransfer experiment of issue 5: sweep the learning rate on a √2 grid at several widths,
  * SP against muP, MLP and transformer, same steps and data; write a CSV, one PNG of loss vs
  * learning rate per model × parametrization, and a markdown summary with the optimum per width
- * and throughput. Run with {@code bench/transfer.sh [mlp|transformer|all] [out-dir]}.
+ * and throughput. Run with {@code bench/transfer.sh [mlp|transformer|all|summarize] [out-dir]
+ * [parametrizations, default mup,sp] [zero-readout]}; {@code zero-readout} starts the readout at
+ * zero and suffixes the files with {@code -zero}.
  */
 public final class TransferBenchmark {
 
@@ -30,12 +32,31 @@ public final class TransferBenchmark {
         Path out = Path.of(args.length > 1 ? args[1] : "bench/out/transfer");
         Files.createDirectories(out);
         List<LrSweep> sweeps = new ArrayList<>();
-        for (String p : List.of("mup", "sp")) {
+        if (which.equals("summarize")) {
+            // rebuild the summary and plots from the CSVs a (possibly interrupted) run left
+            for (String m : List.of("mlp", "transformer")) {
+                for (String p : List.of("mup", "sp", "mup-3seeds", "mup-zero", "sp-zero")) {
+                    Path csv = out.resolve(m + "-" + p + ".csv");
+                    if (Files.exists(csv)) {
+                        LrSweep s = LrSweep.fromCsv(m, p, Files.readAllLines(csv));
+                        plot(s, out.resolve(m + "-" + p + ".png"));
+                        sweeps.add(s);
+                    }
+                }
+            }
+            String summary = Summary.markdown(sweeps);
+            Files.writeString(out.resolve("summary.md"), summary);
+            System.out.println(summary);
+            return;
+        }
+        List<String> params = args.length > 2 ? List.of(args[2].split(",")) : List.of("mup", "sp");
+        boolean zero = args.length > 3 && args[3].equals("zero-readout");
+        for (String p : params) {
             if (which.equals("all") || which.equals("mlp")) {
-                sweeps.add(sweep("mlp", p, mlpSpec(p), List.of(64, 128, 256, 512, 1024), grid(-20, -3), 300, 64, out));
+                sweeps.add(sweep("mlp", zero ? p + "-zero" : p, zeroReadout(mlpSpec(p), zero), List.of(64, 128, 256, 512, 1024), grid(-20, -3), 300, 64, out));
             }
             if (which.equals("all") || which.equals("transformer")) {
-                sweeps.add(sweep("transformer", p, transformerSpec(p), List.of(32, 64, 128, 256), grid(-18, -4), 150,
+                sweeps.add(sweep("transformer", zero ? p + "-zero" : p, zeroReadout(transformerSpec(p), zero), List.of(32, 64, 128, 256), grid(-18, -4), 150,
                         16 * 32, out));
             }
         }
@@ -51,6 +72,13 @@ public final class TransferBenchmark {
             g.add(Math.pow(2, k / 2.0));
         }
         return g;
+    }
+
+    static Map<String, Object> zeroReadout(Map<String, Object> spec, boolean zero) {
+        if (zero) {
+            spec.put("readout_zero_init", true);
+        }
+        return spec;
     }
 
     static Map<String, Object> mlpSpec(String p) {
@@ -155,13 +183,14 @@ public final class TransferBenchmark {
 
     static void plot(LrSweep s, Path png) throws Exception {
         List<Series> lines = new ArrayList<>();
+        double floor = s.cells.stream().mapToDouble(LrSweep.Cell::valLoss).filter(Double::isFinite).min().orElse(1);
         for (int w : s.widths()) {
             List<LrSweep.Cell> cells = s.cells.stream().filter(c -> c.width() == w)
                     .sorted(java.util.Comparator.comparingDouble(LrSweep.Cell::lr)).toList();
             lines.add(new Series("width " + w, cells.stream().mapToDouble(LrSweep.Cell::lr).toArray(),
-                    cells.stream().mapToDouble(LrSweep.Cell::valLoss).toArray()));
+                    cells.stream().mapToDouble(c -> c.valLoss() > 2.5 * floor ? Double.NaN : c.valLoss()).toArray()));
         }
-        PngPlot.write(List.of(new Panel(s.model + " " + s.parametrization.toUpperCase(Locale.ROOT) + ": val loss vs learning rate",
+        PngPlot.write(List.of(new Panel(s.model + " " + s.parametrization.toUpperCase(Locale.ROOT) + ": val loss vs lr (> 2.5x best not drawn)",
                 "learning rate (Adam)", "val loss", true, true, lines)), png);
     }
 }

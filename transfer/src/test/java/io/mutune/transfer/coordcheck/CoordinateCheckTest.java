@@ -61,6 +61,23 @@ class CoordinateCheckTest {
     }
 
     @Test
+    void mupWithSgdStaysWithinTwofold() {
+        // MuSGD's rules: vector-like tensors (input, output, biases) take learning rate lr·m.
+        Map<String, Object> s = new HashMap<>();
+        s.put("model", "mlp");
+        s.put("parametrization", "mup");
+        s.put("optimizer", "sgd");
+        s.put("base", Map.of("width", 64, "depth", 2));
+        s.put("data", Map.of("kind", "teacher", "seed", 3));
+        s.put("activation", "tanh");
+        CoordinateCheckResult r = new CoordinateCheck(ProxyRunners.of(ProxySpec.parse(s)),
+                new Configuration(Map.of("lr", 0.1))).run(List.of(64, 256, 1024), STEPS, 2);
+        for (String layer : r.layers()) {
+            assertTrue(r.spread(layer, 3) <= 2.0, layer + " spread " + r.spread(layer, 3) + " at t=3\n" + r.table());
+        }
+    }
+
+    @Test
     void underSpTheOutputGrowsAtLeastFourfold() {
         CoordinateCheckResult r = check("sp");
         double growth = r.value("output", 1024, 3) / r.value("output", 64, 3);

@@ -83,6 +83,23 @@ class MlpProxyRunnerTest {
     }
 
     @Test
+    void concurrentTrialsInOneJvmMatchSequentialOnes() throws Exception {
+        // A Spark executor runs several trial tasks as threads of one JVM.
+        TrialRunner runner = ProxyRunners.fromSpec(spec("mup"));
+        SegmentResult a = runner.run(segment(3e-3, 64, 0, 50), TrialContext.cpu());
+        SegmentResult b = runner.run(segment(1e-2, 128, 0, 50), TrialContext.cpu());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var fa = pool.submit(() -> runner.run(segment(3e-3, 64, 0, 50), TrialContext.cpu()));
+            var fb = pool.submit(() -> runner.run(segment(1e-2, 128, 0, 50), TrialContext.cpu()));
+            assertEquals(a.metrics(), fa.get().metrics());
+            assertEquals(b.metrics(), fb.get().metrics());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void hugeLearningRateDiverges() throws Exception {
         TrialRunner runner = ProxyRunners.fromSpec(spec("sp"));
         TrialSegment s = new TrialSegment("t3", new Configuration(Map.of("lr", 1e6, "output_mult", 1e6)),

@@ -4,23 +4,23 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.mutune.transfer.data.DenseBatch;
-import io.mutune.transfer.data.TeacherRegression;
+import io.mutune.transfer.data.DenseSource;
 
-/** The teacher-regression data as NDArrays for the MLP. */
-final class TeacherTask implements ProxyTask {
-    private final TeacherRegression teacher;
+/** The MLP's examples (teacher or Parquet) as NDArrays. */
+final class DenseTask implements ProxyTask {
+    private final DenseSource source;
     private final int batchSize;
     private final DenseBatch validation;
 
-    TeacherTask(TeacherRegression teacher, int batchSize, int validationSize) {
-        this.teacher = teacher;
+    DenseTask(DenseSource source, int batchSize, int validationSize) {
+        this.source = source;
         this.batchSize = batchSize;
-        this.validation = teacher.validation(validationSize);
+        this.validation = source.validation(validationSize);
     }
 
     @Override
     public NDArray[] trainBatch(NDManager manager, long seed, long step) {
-        return toArrays(manager, teacher.trainBatch(seed, step, batchSize));
+        return toArrays(manager, source.trainBatch(seed, step, batchSize));
     }
 
     @Override
