@@ -63,8 +63,9 @@ record BenchScale(String name, String model, List<String> parametrizations, List
             }
         }
         Map<String, List<Double>> multipliers = new LinkedHashMap<>();
-        multipliers.put("init_std", List.of(0.25, 0.5, 1.0, 2.0, 4.0));
-        multipliers.put("output_mult", List.of(0.25, 0.5, 1.0, 2.0, 4.0));
+        // Wide enough that the first full run's optima (init 0.25..1, output 2..4) are interior.
+        multipliers.put("init_std", List.of(0.125, 0.25, 0.5, 1.0, 2.0));
+        multipliers.put("output_mult", List.of(0.5, 1.0, 2.0, 4.0, 8.0));
         return new SweepGrid(proxyWidths, targetWidth, lr, direct, multipliers);
     }
 
