@@ -14,4 +14,7 @@ javac -d "$BENCH_CLASSES" -cp "$CP" $(find transfer/src/bench/java -name '*.java
 mkdir -p "$OUT"
 java -Xmx4g -Dai.djl.offline=true -cp "$BENCH_CLASSES:$CP" io.mutune.transfer.bench.RulesBenchmark "$SCALE" "$OUT" \
   2> >(grep -v -e SLF4J -e '^\[main\] INFO' >&2) | tee "$OUT/log-$SCALE.txt"
+# Diagnostic: what the proxies' LR optima give with every exponent kept (no training).
+java -cp "$BENCH_CLASSES:$CP" io.mutune.transfer.bench.UnconstrainedRefit "$OUT"/results-*.json 2> >(grep -v SLF4J >&2) \
+  | tee -a "$OUT/log-$SCALE.txt"
 /usr/bin/python3 bench/plot_rules.py "$OUT"
