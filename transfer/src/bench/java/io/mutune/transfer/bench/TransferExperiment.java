@@ -96,7 +96,7 @@ final class TransferExperiment {
         // of the first optimum, at the best multipliers.
         int first = grid.lrGrid().indexOf(((Number) best.get("lr")).doubleValue());
         for (int i = Math.max(0, first - 2); i <= Math.min(grid.lrGrid().size() - 1, first + 2); i++) {
-            if (i == first) {
+            if (i == first || grid.multipliers().isEmpty()) {
                 continue; // trained with the best multipliers during their sweeps
             }
             Map<String, Object> c = new LinkedHashMap<>(best);

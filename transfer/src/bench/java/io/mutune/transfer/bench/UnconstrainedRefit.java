@@ -33,7 +33,9 @@ public final class UnconstrainedRefit {
             for (Map<String, Object> row : (List<Map<String, Object>>) results.get("proxy")) {
                 Map<String, Object> config = new LinkedHashMap<>();
                 for (String hp : List.of("lr", "init_std", "output_mult")) {
-                    config.put(hp, ((Number) row.get(hp)).doubleValue());
+                    if (row.get(hp) instanceof Number n) { // SP runs sweep lr only
+                        config.put(hp, n.doubleValue());
+                    }
                 }
                 Number loss = (Number) row.get("loss");
                 trials.add(new TrialObservation("t" + trials.size(), Map.of("width", ((Number) row.get("width")).doubleValue()),
