@@ -25,11 +25,15 @@ for path in sorted(glob.glob(os.path.join(out_dir, "results-*.json"))):
             ax.plot([c["width"] for c in curve], [c["value"] for c in curve], "-", color="C0", label="rule: " + rec["verdict"].lower())
             ax.fill_between([c["width"] for c in curve], [c["lower"] for c in curve], [c["upper"] for c in curve],
                             color="C0", alpha=0.2, label="95% bootstrap band")
+        labelled = set()
         for ev in rec["evidence"]:
             w, v = ev["scale"]["width"], ev["value"]
             yerr = [[v - ev["plateauLower"]], [ev["plateauUpper"] - v]]
             edge = ev["edge"] != "NONE"
-            ax.errorbar([w], [v], yerr=yerr, fmt="s" if edge else "o", color="C3" if edge else "k", capsize=3)
+            label = "edge of searched range (not fitted)" if edge else "optimum, 0.25% plateau band"
+            ax.errorbar([w], [v], yerr=yerr, fmt="s" if edge else "o", color="C3" if edge else "k", capsize=3,
+                        label=None if label in labelled else label)
+            labelled.add(label)
         ax.plot([rec["targetScale"]["width"]], [rec["value"]], "*", color="C1", markersize=12, label="recommended")
         if hp == "lr":
             ax.plot([res["targetWidth"]], [res["directOptimumLr"]], "x", color="C2", markersize=10, mew=2, label="direct sweep optimum")

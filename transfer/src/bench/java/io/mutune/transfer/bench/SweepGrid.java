@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The benchmark's search: per proxy width, a learning-rate grid at the base multipliers, then each
- * multiplier's grid at the best values so far (the one-at-a-time sweeps muTransfer papers run).
+ * multiplier's grid at the best values so far (the one-at-a-time sweeps muTransfer papers run),
+ * then the learning rate again near its optimum at the best multipliers.
  *
  * @param proxyWidths widths of the proxies
  * @param targetWidth width to recommend for, where the direct LR sweep runs

@@ -91,6 +91,19 @@ final class TransferExperiment {
             }
             best.put(m.getKey(), bestOf(here).config().getDouble(m.getKey()));
         }
+        // The first LR sweep ran at the base multipliers, but the LR optimum moves with them (the
+        // output multiplier scales the readout's updates): sweep LR again, within two grid steps
+        // of the first optimum, at the best multipliers.
+        int first = grid.lrGrid().indexOf(((Number) best.get("lr")).doubleValue());
+        for (int i = Math.max(0, first - 2); i <= Math.min(grid.lrGrid().size() - 1, first + 2); i++) {
+            if (i == first || grid.multipliers().isEmpty()) {
+                continue; // trained with the best multipliers during their sweeps
+            }
+            Map<String, Object> c = new LinkedHashMap<>(best);
+            c.put("lr", grid.lrGrid().get(i));
+            here.add(trainer.train("proxy", parametrization, width, new Configuration(c)));
+        }
+        best.put("lr", bestOf(here).config().getDouble("lr"));
         proxyTrials.addAll(here);
         log(parametrization + " width " + (int) width + ": " + here.size() + " trials, best " + best
                 + " loss " + bestOf(here).loss() + " (" + String.format("%.1f", here.stream().mapToDouble(BenchTrial::seconds).sum()) + " s)");

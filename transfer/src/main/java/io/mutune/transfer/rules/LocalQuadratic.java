@@ -21,9 +21,15 @@ public final class LocalQuadratic {
     private LocalQuadratic() {
     }
 
-    /** Number of neighbours per side: 2 on a small grid, more when there are many points. */
+    /**
+     * Neighbours per side: 1 on a coarse grid, more when there are many points (random search).
+     * Loss against log(lr) is asymmetric (steep towards divergence, flat towards small rates), so
+     * a parabola through five points of a factor-2 grid leans towards the flat side: on the DJL MLP
+     * proxies it put the vertex below the two best grid values. Three points keep the vertex between
+     * the best value's neighbours; the bootstrap carries the extra noise into the intervals.
+     */
     public static int neighboursFor(int finitePoints) {
-        return Math.max(2, finitePoints / 8);
+        return Math.max(1, finitePoints / 8);
     }
 
     public static Result fit(List<ProfilePoint> points, int argmin, int k) {

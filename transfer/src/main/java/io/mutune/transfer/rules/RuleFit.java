@@ -22,9 +22,16 @@ public record RuleFit(ScalingRule rule, List<ScaleOptimum> points, double[] weig
         samples = List.copyOf(samples);
     }
 
-    /** Bootstrap percentile interval of the prediction at {@code scale}, in hyperparameter units. */
+    /**
+     * Bootstrap percentile interval of the prediction at {@code scale}, in hyperparameter units;
+     * the point prediction twice when no resample was usable.
+     */
     public double[] predictionInterval(Map<String, Double> scale) {
         double[] row = WeightedPowerLaw.row(rule.axes(), scale);
+        if (samples.isEmpty()) {
+            double v = rule.predict(scale);
+            return new double[] {v, v};
+        }
         double[] predictions = new double[samples.size()];
         for (int b = 0; b < samples.size(); b++) {
             double y = 0;

@@ -115,16 +115,21 @@ class OptimumEstimatorTest {
     @Test
     void curvatureNotPositiveFallsBackToArgminWithReason() {
         // The best value sits between two bad neighbours and two good outer ones: the best
-        // parabola through the window is concave, so there is no vertex to trust.
+        // five-point parabola is concave, so there is no vertex to trust.
         double[] losses = {3.5, 5.0, 3.4, 5.0, 3.5};
-        List<TrialObservation> trials = new ArrayList<>();
+        List<ProfilePoint> points = new ArrayList<>();
         for (int i = 0; i < losses.length; i++) {
-            trials.add(trial(Math.exp(-6 + i), losses[i], 100));
+            points.add(new ProfilePoint(-6 + i, losses[i], 1));
         }
-        ScaleOptimum o = estimator.estimate(SCALE, "lr", FitSpace.LOG, trials).orElseThrow();
-        assertEquals(OptimumMethod.ARGMIN, o.method());
-        assertEquals(Math.exp(-4), o.value(), 1e-12);
-        assertTrue(o.reason().contains("no minimum"), o.reason());
+        LocalQuadratic.Result q = LocalQuadratic.fit(points, 2, 2);
+        assertTrue(!q.ok() && q.reason().contains("no minimum"), String.valueOf(q.reason()));
+        assertTrue(LocalQuadratic.fit(points, 2, 1).ok(), "three points around a minimum always have one");
+    }
+
+    @Test
+    void randomSearchSizedProfilesUseMoreNeighbours() {
+        assertEquals(1, LocalQuadratic.neighboursFor(9));
+        assertEquals(3, LocalQuadratic.neighboursFor(24));
     }
 
     @Test
