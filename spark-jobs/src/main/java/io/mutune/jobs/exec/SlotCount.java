@@ -15,7 +15,8 @@ public final class SlotCount {
 
     public SlotCount(JavaSparkContext jsc, double gpusPerTrial) {
         this.jsc = jsc;
-        this.gpusPerTrial = gpusPerTrial;
+        // Local mode runs trials on CPU (see SparkSegmentExecutor), so GPUs do not limit its slots.
+        this.gpusPerTrial = jsc.isLocal() ? 0 : gpusPerTrial;
         this.taskCpus = jsc.getConf().getInt("spark.task.cpus", 1);
     }
 
