@@ -57,7 +57,7 @@ public final class SparkSweepBench {
 
     private static void run(StandaloneCluster cluster, Path log, List<String> args, List<String> jvm) throws Exception {
         Process driver = cluster.startDriver(log, args, jvm);
-        if (!driver.waitFor(1800, TimeUnit.SECONDS) || driver.exitValue() != 0) {
+        if (!driver.waitFor(1200, TimeUnit.SECONDS) || driver.exitValue() != 0) {
             throw new IllegalStateException("the driver failed; see " + log + ":\n" + Files.readString(log));
         }
     }
