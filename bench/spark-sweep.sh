@@ -7,7 +7,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
-./mvnw -q -B -ntp -pl spark-jobs -am package -DskipTests
+# Reactor build of this checkout (never a single module against ~/.m2); MUTUNE_BENCH_NO_BUILD=1 reuses target/.
+[[ "${MUTUNE_BENCH_NO_BUILD:-}" == 1 ]] || ./mvnw -q -B -ntp -pl spark-jobs -am package -DskipTests
 t=spark-jobs/target
 opens=$(sed -n 's:.*<spark.java.opens>\(.*\)</spark.java.opens>.*:\1:p' pom.xml)
 # shellcheck disable=SC2086
