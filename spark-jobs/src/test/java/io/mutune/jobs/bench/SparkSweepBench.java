@@ -42,6 +42,9 @@ public final class SparkSweepBench {
                     + "overhead_median_ms=%.0f overhead_p95_ms=%.0f%n", f.segments(), f.wallSeconds(), processWall, f.utilisation(),
                     f.medianOverheadMs(), f.p95OverheadMs());
 
+            if (args.length > 1 && args[1].equals("sweep-only")) {
+                return;
+            }
             // Driver memory with 10,000 trials in the journal: a journal of 2 x 5,000 ended trials, resumed
             // with one more trial per scale point planned, so the driver replays all of them, runs 2, fits and publishes.
             Path big = writeSpec(dir, "big", script, 5001, 0.01);
