@@ -12,9 +12,9 @@ public final class MutuneCli {
 
     public static void main(String[] args) {
         int code = run(args, System.out, System.err);
-        if (code != 0) {
-            System.exit(code);
-        }
+        // Exit explicitly: a cluster-mode SparkContext keeps non-daemon threads that would hold the JVM up;
+        // Spark's shutdown hook stops the context.
+        System.exit(code);
     }
 
     /** Runs one command; returns the process exit code. User errors print one clear line, not a stack trace. */

@@ -15,7 +15,8 @@ public final class SlotCount {
 
     public SlotCount(JavaSparkContext jsc, double gpusPerTrial) {
         this.jsc = jsc;
-        this.gpusPerTrial = gpusPerTrial;
+        // Local mode runs trials on CPU (see SparkSegmentExecutor), so GPUs do not limit its slots.
+        this.gpusPerTrial = jsc.isLocal() ? 0 : gpusPerTrial;
         this.taskCpus = jsc.getConf().getInt("spark.task.cpus", 1);
     }
 
@@ -27,6 +28,27 @@ public final class SlotCount {
             return Math.max(1, jsc.sc().defaultParallelism());
         }
         return Math.max(1, total(executors, taskCpus, gpusPerTrial));
+    }
+
+    /**
+     * Waits (at most {@code maxMillis}) until an executor has registered, so the first wave of asks
+     * is sized by the real cluster and does not sit in Spark's queue while executors start.
+     * Returns at once in local mode or when the slot listener is not registered.
+     */
+    public void awaitFirstExecutor(long maxMillis) {
+        ExecutorSlots listener = ExecutorSlots.current();
+        if (jsc.isLocal() || listener == null) {
+            return;
+        }
+        long deadline = System.currentTimeMillis() + maxMillis;
+        while (listener.executors().isEmpty() && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     static int total(Map<String, ExecutorCapacity> executors, int taskCpus, double gpusPerTrial) {

@@ -28,7 +28,8 @@ public final class SparkSegmentExecutor {
     public SparkSegmentExecutor(JavaSparkContext jsc, String jobGroup, double gpusPerTrial) {
         this.jsc = jsc;
         this.jobGroup = jobGroup;
-        this.profile = gpusPerTrial > 0
+        // Local mode has no executors to hold GPUs (and rejects stage-level profiles): trials run on CPU there.
+        this.profile = gpusPerTrial > 0 && !jsc.isLocal()
                 ? new ResourceProfileBuilder().require(new TaskResourceRequests().cpus(1).resource("gpu", gpusPerTrial)).build()
                 : null;
     }

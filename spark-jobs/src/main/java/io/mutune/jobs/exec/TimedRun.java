@@ -13,6 +13,9 @@ import java.util.concurrent.TimeoutException;
  * is interrupted; a runner that ignores interrupts keeps a daemon thread until it returns.
  */
 final class TimedRun {
+    /** Runners that enforce the timeout themselves (the external command) report first, with the program's stderr. */
+    static final long GRACE_SECONDS = 10;
+
     private TimedRun() { }
 
     /** The runner's result, or the exception it threw, or {@link TimeoutException} past the limit. */
@@ -22,7 +25,7 @@ final class TimedRun {
         thread.setDaemon(true);
         thread.start();
         try {
-            return work.get(task.timeoutSeconds(), TimeUnit.SECONDS);
+            return work.get(task.timeoutSeconds() + GRACE_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             work.cancel(true);
             throw new TimeoutException("trial " + task.segment().trialId() + " ran past resources.trial_timeout_s = "

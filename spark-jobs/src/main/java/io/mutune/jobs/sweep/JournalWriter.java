@@ -10,9 +10,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * Appends journal rows from a background thread, committing whatever has queued up since the last
  * commit as one batch. Trials that finish together share a commit instead of waiting in line for
- * one commit each, and the driver's loop never blocks on table I/O.
+ * one commit each, and the driver's loop never blocks on table I/O. Commits are at least
+ * {@link #MIN_COMMIT_INTERVAL_MS} apart unless someone waits in {@link #flush}: every row is already
+ * durable in the write-ahead log, and each table commit costs the driver CPU and a Spark job.
  */
 final class JournalWriter implements AutoCloseable {
+    static final long MIN_COMMIT_INTERVAL_MS = 2000;
     private final TrialJournal journal;
     private final LinkedBlockingQueue<JournalRow> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
@@ -21,6 +24,7 @@ final class JournalWriter implements AutoCloseable {
     private long committed;
     private long commits;
     private volatile boolean closing;
+    private volatile boolean flushRequested;
     private volatile RuntimeException failure;
 
     JournalWriter(TrialJournal journal) {
@@ -41,6 +45,7 @@ final class JournalWriter implements AutoCloseable {
 
     /** Blocks until every row written so far is committed, or the writer has failed. */
     void flush() {
+        flushRequested = true;
         synchronized (progress) {
             long target = written;
             while (committed < target && failure == null) {
@@ -78,6 +83,7 @@ final class JournalWriter implements AutoCloseable {
                     commits++;
                     progress.notifyAll();
                 }
+                pauseBetweenCommits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -89,6 +95,14 @@ final class JournalWriter implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    private void pauseBetweenCommits() throws InterruptedException {
+        long until = System.currentTimeMillis() + MIN_COMMIT_INTERVAL_MS;
+        while (!flushRequested && !closing && System.currentTimeMillis() < until) {
+            Thread.sleep(20);
+        }
+        flushRequested = false;
     }
 
     private void throwIfFailed() {

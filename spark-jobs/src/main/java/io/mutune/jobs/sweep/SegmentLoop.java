@@ -26,6 +26,8 @@ import java.util.function.BiFunction;
  * flush for all the starts of a round); journal, retry or tell each segment as it ends.
  */
 final class SegmentLoop {
+    /** How long a new application waits for its first executor before asking anyway (Spark then queues the tasks). */
+    static final long FIRST_EXECUTOR_WAIT_MS = 120_000;
     private final SweepSpec spec;
     private final TrialRunner runner;
     private final SparkSegmentExecutor executor;
@@ -59,6 +61,7 @@ final class SegmentLoop {
 
     /** Runs until every tuner has nothing left to hand out and nothing is in flight; returns the timings. */
     List<SegmentTiming> run(List<ScalePointTuner> points, BiFunction<ScalePointTuner, TrialRequest, TrialSegment> segments) {
+        slots.awaitFirstExecutor(FIRST_EXECUTOR_WAIT_MS);
         while (true) {
             fill(points, segments);
             startAll();

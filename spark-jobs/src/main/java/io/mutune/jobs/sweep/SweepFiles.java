@@ -17,16 +17,13 @@ import org.apache.hadoop.fs.Path;
 public final class SweepFiles {
     private final Path root;
     private final String sweepId;
-    private final FileSystem fs;
+    private final Configuration hadoop;
+    private FileSystem fs;
 
     public SweepFiles(String checkpointsUri, String sweepId, Configuration hadoop) {
         this.root = qualifiedRoot(checkpointsUri);
         this.sweepId = sweepId;
-        try {
-            this.fs = root.getFileSystem(hadoop);
-        } catch (IOException e) {
-            throw new UncheckedIOException("output.checkpoints: no file system for " + checkpointsUri + ": " + e.getMessage(), e);
-        }
+        this.hadoop = hadoop;
     }
 
     /** {@code file:relative/dir} is made absolute, so executors and a resumed driver agree on it. */
@@ -41,7 +38,15 @@ public final class SweepFiles {
         return new Path(root, sweepId);
     }
 
-    FileSystem fileSystem() {
+    /** Opened on first use: naming a checkpoint path needs no connection to its file system. */
+    synchronized FileSystem fileSystem() {
+        if (fs == null) {
+            try {
+                fs = root.getFileSystem(hadoop);
+            } catch (IOException e) {
+                throw new UncheckedIOException("output.checkpoints: no file system for " + root + ": " + e.getMessage(), e);
+            }
+        }
         return fs;
     }
 
@@ -81,14 +86,14 @@ public final class SweepFiles {
 
     private boolean exists(Path p) {
         try {
-            return fs.exists(p);
+            return fileSystem().exists(p);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
         }
     }
 
     private void write(Path p, String text) {
-        try (FSDataOutputStream out = fs.create(p, true)) {
+        try (FSDataOutputStream out = fileSystem().create(p, true)) {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + p + ": " + e.getMessage(), e);

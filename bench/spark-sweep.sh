@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The spark-jobs benchmark: 256 sleep-based trial segments of heterogeneous durations on a local
+# standalone cluster (1 Master, 2 Workers x 3 cores x 2 fake GPUs = 4 one-GPU trial slots; the
+# spare core per executor takes the journal's commits), driver in a child JVM; then the driver's
+# heap when it resumes a sweep with 10,000 trials in its journal. Prints the figures for
+# docs/benchmarks.md. Usage: bench/spark-sweep.sh [SLEEP_SCALE [sweep-only]]   (1.0: segments of 0.5-2 s)
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+# Reactor build of this checkout (never a single module against ~/.m2); MUTUNE_BENCH_NO_BUILD=1 reuses target/.
+[[ "${MUTUNE_BENCH_NO_BUILD:-}" == 1 ]] || ./mvnw -q -B -ntp -pl spark-jobs -am package -DskipTests
+t=spark-jobs/target
+opens=$(sed -n 's:.*<spark.java.opens>\(.*\)</spark.java.opens>.*:\1:p' pom.xml)
+# shellcheck disable=SC2086
+exec java -Xmx1g $opens \
+  -Dmutune.jar="$root/$t/mutune-spark-jobs.jar" \
+  -Dmutune.sparkClasspath="$root/$t/spark-classpath.txt" \
+  -Dmutune.sparkHomeClasspath="$root/$t/spark-home-classpath.txt" \
+  -Dmutune.javaOpens="$opens" \
+  -Dmutune.log4j="$root/bin/log4j2.properties" \
+  -Dlog4j2.configurationFile="$root/bin/log4j2.properties" \
+  -cp "$root/$t/test-classes:$(cat $t/spark-classpath.txt):$root/$t/mutune-spark-jobs.jar" \
+  io.mutune.jobs.bench.SparkSweepBench "$@"

@@ -1,0 +1,58 @@
+package io.mutune.jobs.bench;
+
+import io.mutune.connectors.journal.JournalRow;
+import io.mutune.connectors.journal.TrialStatus;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark's figures, from a sweep's journal alone: a RUNNING row's started_at is when the
+ * driver asked for the segment; the ended row's started_at and finished_at are when its task ran.
+ *
+ * @param segments       segments that ended
+ * @param wallSeconds    first ask to last end
+ * @param utilisation    sum of segment run times / (slots x wall)
+ * @param medianOverheadMs  ask to task start, median
+ * @param p95OverheadMs     ask to task start, 95th percentile
+ */
+record SweepFigures(int segments, double wallSeconds, double utilisation, double medianOverheadMs, double p95OverheadMs) {
+
+    static SweepFigures of(List<JournalRow> rows, int slots) {
+        Map<String, JournalRow> asks = new HashMap<>();
+        List<Double> overheads = new ArrayList<>();
+        long firstAsk = Long.MAX_VALUE;
+        long lastEnd = Long.MIN_VALUE;
+        double busy = 0;
+        int segments = 0;
+        for (JournalRow r : rows) {
+            String key = r.trialId() + "@" + r.fromResource() + "#" + r.attempt();
+            if (r.status() == TrialStatus.RUNNING) {
+                asks.put(key, r);
+                firstAsk = Math.min(firstAsk, r.startedAt().toEpochMilli());
+            } else if (r.status().isTerminal() && r.status() != TrialStatus.STALE) {
+                JournalRow ask = asks.get(key);
+                if (ask == null) {
+                    throw new IllegalArgumentException("ended row without its RUNNING row: " + r);
+                }
+                segments++;
+                busy += r.finishedAt().toEpochMilli() - r.startedAt().toEpochMilli();
+                overheads.add((double) (r.startedAt().toEpochMilli() - ask.startedAt().toEpochMilli()));
+                lastEnd = Math.max(lastEnd, r.finishedAt().toEpochMilli());
+            }
+        }
+        double wallMs = lastEnd - firstAsk;
+        Collections.sort(overheads);
+        return new SweepFigures(segments, wallMs / 1000, busy / (slots * wallMs), percentile(overheads, 0.5), percentile(overheads, 0.95));
+    }
+
+    private static double percentile(List<Double> sorted, double q) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int i = (int) Math.ceil(q * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+}

@@ -1,0 +1,78 @@
+package io.mutune.jobs.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.mutune.connectors.journal.JournalRow;
+import io.mutune.connectors.journal.TrialStatus;
+import io.mutune.hpo.tuner.TrialReport;
+import io.mutune.hpo.tuner.TunerEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JournalReplayTest {
+    private final List<JournalRow> rows = new ArrayList<>();
+
+    private void row(String trial, int number, long from, long to, TrialStatus status, int attempt, Double loss, String message) {
+        rows.add(new JournalRow("s", rows.size(), "w64", 64.0, null, null, null, trial, number, null, "{\"lr\":0.01}",
+                from, to, status == TrialStatus.RUNNING ? from : to, loss == null ? Map.of() : Map.of("val_loss", loss), null,
+                status, attempt, null, null, null, 7, message, Instant.EPOCH, null));
+    }
+
+    @Test
+    void aRunningRowIsAnAskAndItsTerminalRowATell() {
+        row("w64-t0000", 0, 0, 10, TrialStatus.RUNNING, 0, null, "ask bracket=0 resume_from=-");
+        row("w64-t0000", 0, 0, 10, TrialStatus.COMPLETED, 0, 1.5, null);
+        JournalReplay r = JournalReplay.of(rows, "val_loss");
+        List<TunerEvent> events = r.events("w64");
+        assertEquals(2, events.size());
+        assertEquals(TunerEvent.Kind.ASK, events.get(0).kind());
+        assertEquals(TunerEvent.Kind.TELL, events.get(1).kind());
+        assertEquals(1.5, events.get(1).metric());
+        assertEquals(List.of(), r.open());
+        assertEquals(2, r.nextSeq());
+    }
+
+    @Test
+    void aRetriedFailureIsNeitherAskedNorToldTwice() {
+        row("w64-t0000", 0, 0, 10, TrialStatus.RUNNING, 0, null, null);
+        row("w64-t0000", 0, 0, 10, TrialStatus.FAILED, 0, null, "boom");
+        row("w64-t0000", 0, 0, 10, TrialStatus.RUNNING, 1, null, null);
+        row("w64-t0000", 0, 0, 10, TrialStatus.FAILED, 1, null, "boom again");
+        List<TunerEvent> events = JournalReplay.of(rows, "val_loss").events("w64");
+        assertEquals(List.of(TunerEvent.Kind.ASK, TunerEvent.Kind.TELL), events.stream().map(TunerEvent::kind).toList());
+        assertEquals(TrialReport.Outcome.FAILED, events.get(1).outcome());
+        assertEquals("boom again", events.get(1).message());
+    }
+
+    @Test
+    void aSegmentWithoutAnEndIsOpenWithItsLastAttempt() {
+        row("w64-t0000", 0, 0, 10, TrialStatus.RUNNING, 0, null, null);
+        row("w64-t0000", 0, 0, 10, TrialStatus.STALE, 0, null, "executor lost");
+        row("w64-t0000", 0, 0, 10, TrialStatus.RUNNING, 1, null, null);
+        row("w64-t0001", 1, 0, 10, TrialStatus.RUNNING, 0, null, null);
+        row("w64-t0001", 1, 0, 10, TrialStatus.DIVERGED, 0, Double.NaN, "nan");
+        JournalReplay r = JournalReplay.of(rows, "val_loss");
+        assertEquals(1, r.open().size());
+        OpenSegment open = r.open().get(0);
+        assertEquals("w64-t0000", open.request().trialId());
+        assertEquals(1, open.lastAttempt());
+        assertEquals(3, r.events("w64").size());
+        assertEquals(TrialReport.Outcome.DIVERGED, r.events("w64").get(2).outcome());
+    }
+
+    @Test
+    void aPromotionResumesFromTheCheckpointItsNoteNames() {
+        row("w64-t0000", 0, 0, 10, TrialStatus.RUNNING, 0, null, "ask bracket=2 resume_from=-");
+        row("w64-t0000", 0, 0, 10, TrialStatus.COMPLETED, 0, 1.0, null);
+        row("w64-t0000", 0, 10, 30, TrialStatus.RUNNING, 0, null, "ask bracket=2 resume_from=w64-t0000");
+        JournalReplay r = JournalReplay.of(rows, "val_loss");
+        assertNull(r.events("w64").get(0).resumeFromTrialId());
+        assertEquals(2, r.events("w64").get(0).bracket());
+        assertEquals("w64-t0000", r.open().get(0).request().resumeFromTrialId());
+        assertEquals(10, r.open().get(0).request().fromResource());
+    }
+}
