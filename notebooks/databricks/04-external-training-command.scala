@@ -66,6 +66,8 @@ val runner = new ExternalCommand.Runner(command)
 // COMMAND ----------
 
 val run = Mutune.sweep(spark, spec, runner)
+val completed = run.result.finished.asScala.count(_.status == io.mutune.connectors.journal.TrialStatus.COMPLETED)
+println(s"$completed of ${run.result.finished.size} trials completed")
 for (r <- run.recommendations.asScala) {
   println(f"${r.hyperparameter} at ${r.targetScale}: ${r.value}%.4g  [${r.lower}%.4g, ${r.upper}%.4g]  ${r.verdict}")
 }

@@ -38,7 +38,11 @@ final class NotebookRunner {
             for (String cell : nb.codeCells()) {
                 i++;
                 int before = out.getBuffer().length();
-                Results.Result r = repl.interpret(cell);
+                // println in a cell writes to scala.Console.out, not to the interpreter's reporter.
+                java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+                Results.Result r = scala.Console$.MODULE$.withOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8),
+                        (scala.Function0<Results.Result>) () -> repl.interpret(cell));
+                out.write(printed.toString(java.nio.charset.StandardCharsets.UTF_8));
                 if (!(r instanceof Results.Success$)) {
                     throw new CellFailed(nb.name() + " code cell " + i + " " + r + ":\n" + cell + "\n--- interpreter output ---\n"
                             + out.getBuffer().substring(before));
