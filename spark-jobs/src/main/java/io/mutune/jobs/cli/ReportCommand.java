@@ -35,8 +35,6 @@ final class ReportCommand {
         if (!fromSpec && !(args.has("trials") && args.has("recommendations"))) {
             throw new IllegalArgumentException("--trials and --recommendations go together; got only one of them");
         }
-        ReportOptions options = new ReportOptions(Path.of(args.flag("out", "mutune-report-" + sweepId)),
-                args.has("coord-check") ? Path.of(args.flag("coord-check", null)) : null, !args.has("no-png"));
         SparkSession spark = MutuneSpark.getOrCreate(args.flag("master", System.getProperty("spark.master") == null ? "local[*]" : null));
         if (sweepId.equals(LATEST) && !fromSpec) {
             throw new IllegalArgumentException("sweep id 'latest' needs --spec, whose sweep name it looks up");
@@ -46,6 +44,8 @@ final class ReportCommand {
             sweepId = Mutune.latestSweepId(spark, spec).orElseThrow(() -> new IllegalArgumentException(
                     "no sweep named " + spec.sweep() + "* in " + spec.output().trials()));
         }
+        ReportOptions options = new ReportOptions(Path.of(args.flag("out", "mutune-report-" + sweepId)),
+                args.has("coord-check") ? Path.of(args.flag("coord-check", null)) : null, !args.has("no-png"));
         ReportFiles files = fromSpec
                 ? SweepReport.write(spark, spec, sweepId, options)
                 : SweepReport.write(spark, args.flag("trials", null), args.flag("recommendations", null), sweepId,
