@@ -17,6 +17,8 @@ class AxisScaleTest {
         assertEquals(List.of(0.0, 2.0, 4.0, 6.0, 8.0, 10.0), y.ticks());
         assertThrows(IllegalArgumentException.class, () -> new AxisScale(0, 1, true, 0, 1));
         assertEquals("1e-4", AxisScale.format(1e-4));
+        // A narrow log range still gets several ticks.
+        assertEquals(true, new AxisScale(0.0035, 0.009, true, 0, 300).ticks().size() >= 3);
         assertEquals("0.25", AxisScale.format(0.25));
     }
 }
