@@ -9,6 +9,7 @@ import io.mutune.connectors.table.TableUri;
 import io.mutune.hpo.runner.TrialRunner;
 import io.mutune.jobs.fit.FitJob;
 import io.mutune.jobs.report.ReportFiles;
+import io.mutune.jobs.report.ReportInputs;
 import io.mutune.jobs.report.ReportOptions;
 import io.mutune.jobs.report.SweepReport;
 import io.mutune.jobs.spec.SweepSpec;
@@ -122,6 +123,11 @@ public final class Mutune {
     /** Writes the sweep's HTML report and PNG charts under {@code outDir}. */
     public static ReportFiles report(SparkSession spark, SweepSpec spec, String sweepId, Path outDir) {
         return SweepReport.write(spark, spec, sweepId, ReportOptions.defaults(outDir));
+    }
+
+    /** The journal rows, fitted recommendations and published rows a sweep's charts are drawn from. */
+    public static ReportInputs reportInputs(SparkSession spark, SweepSpec spec, String sweepId) {
+        return SweepReport.inputs(spark, spec, sweepId, null);
     }
 
     /** The spec's name and the UTC time, as {@code mutune sweep} names sweeps. */

@@ -1,9 +1,11 @@
 package io.mutune.jobs.cli;
 
+import io.mutune.jobs.api.Mutune;
 import io.mutune.jobs.report.ReportFiles;
 import io.mutune.jobs.report.ReportOptions;
 import io.mutune.jobs.report.SweepReport;
 import io.mutune.jobs.session.MutuneSpark;
+import io.mutune.jobs.spec.SweepSpec;
 import io.mutune.jobs.spec.SweepSpecParser;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -11,10 +13,12 @@ import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * {@code mutune report SWEEP_ID (--spec SPEC | --trials URI --recommendations URI) [--out DIR]}:
+ * {@code mutune report (SWEEP_ID | latest) (--spec SPEC | --trials URI --recommendations URI) [--out DIR] [--coord-check CSV]}:
  * one self-contained HTML page with inline SVG charts, and the same charts as PNG files.
  */
 final class ReportCommand {
+    /** The sweep id that means the spec's newest sweep, for nightly jobs that do not know tonight's id. */
+    static final String LATEST = "latest";
     static final Set<String> FLAGS = Set.of("spec", "trials", "recommendations", "metric", "mode", "out", "coord-check", "no-png!", "master");
 
     private ReportCommand() { }
@@ -31,11 +35,19 @@ final class ReportCommand {
         if (!fromSpec && !(args.has("trials") && args.has("recommendations"))) {
             throw new IllegalArgumentException("--trials and --recommendations go together; got only one of them");
         }
+        SparkSession spark = MutuneSpark.getOrCreate(args.flag("master", System.getProperty("spark.master") == null ? "local[*]" : null));
+        if (sweepId.equals(LATEST) && !fromSpec) {
+            throw new IllegalArgumentException("sweep id 'latest' needs --spec, whose sweep name it looks up");
+        }
+        SweepSpec spec = fromSpec ? SweepSpecParser.parse(Path.of(args.flag("spec", null))) : null;
+        if (sweepId.equals(LATEST)) {
+            sweepId = Mutune.latestSweepId(spark, spec).orElseThrow(() -> new IllegalArgumentException(
+                    "no sweep named " + spec.sweep() + "* in " + spec.output().trials()));
+        }
         ReportOptions options = new ReportOptions(Path.of(args.flag("out", "mutune-report-" + sweepId)),
                 args.has("coord-check") ? Path.of(args.flag("coord-check", null)) : null, !args.has("no-png"));
-        SparkSession spark = MutuneSpark.getOrCreate(args.flag("master", System.getProperty("spark.master") == null ? "local[*]" : null));
         ReportFiles files = fromSpec
-                ? SweepReport.write(spark, SweepSpecParser.parse(Path.of(args.flag("spec", null))), sweepId, options)
+                ? SweepReport.write(spark, spec, sweepId, options)
                 : SweepReport.write(spark, args.flag("trials", null), args.flag("recommendations", null), sweepId,
                         args.flag("metric", "val_loss"), args.flag("mode", "min"), options);
         out.println("report: " + files.html().toAbsolutePath());

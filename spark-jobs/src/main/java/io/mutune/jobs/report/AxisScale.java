@@ -40,17 +40,24 @@ public record AxisScale(double min, double max, boolean log, double pixelFrom, d
         if (log) {
             int lo = (int) Math.floor(Math.log10(min));
             int hi = (int) Math.ceil(Math.log10(max));
-            double[] mult = hi - lo <= 2 ? new double[] {1, 2, 5} : new double[] {1};
             int every = Math.max(1, (hi - lo) / 8);
-            for (int e = lo; e <= hi; e += every) {
-                for (double m : mult) {
-                    double v = m * Math.pow(10, e);
-                    if (v >= min && v <= max) {
-                        t.add(v);
+            // Powers of ten alone when they give enough ticks, else with 2 and 5 between them.
+            for (double[] mult : new double[][] {{1}, {1, 2, 5}}) {
+                t.clear();
+                for (int e = lo; e <= hi; e += every) {
+                    for (double m : mult) {
+                        double v = m * Math.pow(10, e);
+                        if (v >= min && v <= max) {
+                            t.add(v);
+                        }
                     }
                 }
+                if (t.size() >= 3) {
+                    return t;
+                }
             }
-            return t;
+            // A log axis spanning less than a factor of 5 would get one or two ticks: use linear steps instead.
+            t.clear();
         }
         double raw = (max - min) / 6;
         double mag = Math.pow(10, Math.floor(Math.log10(raw)));

@@ -42,8 +42,12 @@ public final class LossCharts {
             }
             boolean xLog = xs.stream().allMatch(v -> v > 0) && !xs.isEmpty()
                     && xs.stream().mapToDouble(d -> d).max().getAsDouble() / xs.stream().mapToDouble(d -> d).min().getAsDouble() > 20;
+            double[] ys = series.stream().flatMapToDouble(sr -> java.util.Arrays.stream(sr.y())).filter(Double::isFinite).toArray();
+            // A few blown-up trials would flatten the basin that the figure is about; a log axis keeps it visible.
+            boolean yLog = ys.length > 0 && java.util.Arrays.stream(ys).allMatch(v -> v > 0)
+                    && java.util.Arrays.stream(ys).max().getAsDouble() / java.util.Arrays.stream(ys).min().getAsDouble() > 10;
             charts.add(new Chart("loss-vs-" + Ids.safe(hp), in.metric() + " against " + hp + " per scale point", hp, in.metric(),
-                    xLog, false, series).withNote("Each curve is one scale point's trials at its final resource; "
+                    xLog, yLog, series).withNote("Each curve is one scale point's trials at its final resource; "
                     + "under a transferring parametrization the minima line up."));
         }
         return charts;

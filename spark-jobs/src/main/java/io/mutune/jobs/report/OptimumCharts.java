@@ -66,7 +66,7 @@ public final class OptimumCharts {
         for (Recommendation r : recs) {
             Double tx = r.targetScale().get(axis);
             if (tx != null) {
-                series.add(Series.points(String.format(Locale.ROOT, "recommended at %s=%s", axis, AxisScale.format(tx)),
+                series.add(Series.points(String.format(Locale.ROOT, "target %s=%s", axis, AxisScale.format(tx)),
                         new double[] {tx}, new double[] {r.value()}, Series.Mark.DIAMOND, 2)
                         .withErrorBars(new double[] {r.lower()}, new double[] {r.upper()}));
             }

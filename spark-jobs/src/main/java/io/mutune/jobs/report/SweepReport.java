@@ -21,10 +21,15 @@ public final class SweepReport {
 
     /** From a spec: the journal and table it names, the recommendations refitted from the journal as its publish did. */
     public static ReportFiles write(SparkSession spark, SweepSpec spec, String sweepId, ReportOptions options) {
+        return write(inputs(spark, spec, sweepId, options.coordCheck()), options);
+    }
+
+    /** What a report of this sweep is drawn from, for callers that draw single charts (notebooks). */
+    public static ReportInputs inputs(SparkSession spark, SweepSpec spec, String sweepId, Path coordCheck) {
         List<JournalRow> rows = Tables.journal(spark, spec.output().trials()).read(sweepId);
         List<Recommendation> recs = rows.isEmpty() ? List.of() : FitJob.recommend(spec, rows);
         List<RecommendationRow> table = publishedRows(spark, spec.output().recommendations(), sweepId);
-        return write(new ReportInputs(sweepId, spec.search().metric(), spec.search().mode(), rows, recs, table, options.coordCheck()), options);
+        return new ReportInputs(sweepId, spec.search().metric(), spec.search().mode(), rows, recs, table, coordCheck);
     }
 
     /** From the tables alone: the recommendations (with their evidence) are read back from the table's {@code rule} JSON. */

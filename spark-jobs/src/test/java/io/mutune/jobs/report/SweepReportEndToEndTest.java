@@ -1,0 +1,85 @@
+package io.mutune.jobs.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mutune.jobs.api.Mutune;
+import io.mutune.jobs.api.SweepRun;
+import io.mutune.jobs.cli.MutuneCli;
+import io.mutune.jobs.session.MutuneSpark;
+import io.mutune.jobs.spec.SweepSpec;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A tiny real sweep through the facade, then `mutune report` and `mutune diff` on its tables. */
+class SweepReportEndToEndTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void reportOfARealSweepHasEveryChartAsSvgAndPngAndDiffComparesPublishes() throws Exception {
+        SparkSession spark = MutuneSpark.getOrCreate("local[2]");
+        Path specFile = dir.resolve("tiny.yaml");
+        Files.writeString(specFile, TinySweep.spec(dir.resolve("lake")));
+        SweepSpec spec = Mutune.spec(specFile);
+        SweepRun first = Mutune.sweep(spark, spec, "tiny-a", io.mutune.transfer.proxy.ProxyRunners.fromSpec(spec.proxy()), null);
+        assertEquals(8, first.result().finished().size());
+        assertEquals(1, first.recommendations().size());
+
+        Path out = dir.resolve("report");
+        Path coord = dir.resolve("coord.csv");
+        Files.writeString(coord, "width,step,layer,value\n32,0,hidden,1.0\n64,0,hidden,1.01\n32,10,hidden,1.2\n64,10,hidden,1.19\n");
+        String printed = cli("report", "latest", "--spec", specFile.toString(), "--out", out.toString(), "--coord-check", coord.toString());
+        assertTrue(printed.contains("report: "), printed);
+        assertTrue(Files.readString(out.resolve("report.html")).contains("tiny-a"), "latest is the only sweep, tiny-a");
+
+        String html = Files.readString(out.resolve("report.html"));
+        for (String id : new String[] {"loss-vs-lr", "optimum-lr", "curves-w32", "curves-w64", "coord-check-step-0", "coord-check-step-10"}) {
+            assertTrue(html.contains("id=\"chart-" + id + "\""), "missing chart " + id);
+            BufferedImage png = ImageIO.read(out.resolve("png").resolve(id + ".png").toFile());
+            assertEquals(Chart.WIDTH, png.getWidth());
+            assertTrue(colours(png) > 5, id + ".png looks blank");
+        }
+        assertFalse(html.contains("<script"), "the report must not run scripts");
+        assertFalse(html.contains("http://") && html.replace("http://www.w3.org/2000/svg", "").contains("http://"), "no external resources");
+        assertTrue(html.contains("<td>lr</td>"), "the recommendation table lists lr");
+        // Four trials per width: each scale's curve has 4 learning curves, each with points.
+        assertTrue(html.split("class=\"series\"").length - 1 >= 8 + 2, "expected the loss and curve polylines");
+
+        Mutune.sweep(spark, spec, "tiny-b", io.mutune.transfer.proxy.ProxyRunners.fromSpec(spec.proxy()), null);
+        String diff = cli("diff", "--spec", specFile.toString());
+        assertTrue(diff.matches("(?s).*version \\d+ -> \\d+.*"), diff);
+        assertTrue(diff.contains(" lr "), diff);
+        String bySweep = cli("diff", "--spec", specFile.toString(), "--from-sweep", "tiny-a", "--to-sweep", "tiny-b");
+        assertTrue(bySweep.contains("within") || bySweep.contains("moved"), bySweep);
+    }
+
+    private static String cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = MutuneCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int colours(BufferedImage img) {
+        Set<Integer> seen = new HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 3) {
+            for (int x = 0; x < img.getWidth(); x += 3) {
+                seen.add(img.getRGB(x, y));
+            }
+        }
+        return seen.size();
+    }
+}
