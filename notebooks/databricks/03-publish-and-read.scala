@@ -47,10 +47,10 @@ spark.sql(s"""SELECT hyperparameter, target_width, value, lower, upper, verdict,
 
 // COMMAND ----------
 
-// Pinning: every publish is a Delta version; a launcher records the one it used and reads it again later.
+// Pinning: every publish has a version; a launcher records the one it used and reads exactly those rows again later.
 val versions = new TableVersions(spark, s"$lake/recommendations")
 val pinned = versions.ofSweep(first.sweepId)
-spark.sql(s"SELECT hyperparameter, target_width, value, sweep_id FROM $table VERSION AS OF $pinned").show(false)
+versions.rowsAt(pinned).asScala.foreach(r => println(s"${r.hyperparameter} at ${r.targetScale} = ${r.value} (sweep ${r.sweepId}, publish $pinned)"))
 
 // COMMAND ----------
 

@@ -4,6 +4,7 @@ import io.mutune.connectors.table.TableUri;
 import io.mutune.jobs.diff.DiffEntry;
 import io.mutune.jobs.diff.RecommendationDiff;
 import io.mutune.jobs.diff.TableVersions;
+import io.mutune.connectors.open.Tables;
 import io.mutune.jobs.session.MutuneSpark;
 import io.mutune.jobs.spec.SweepSpecParser;
 import java.io.PrintStream;
@@ -33,16 +34,11 @@ final class DiffCommand {
         }
         String uri = args.has("spec") ? SweepSpecParser.parse(Path.of(args.flag("spec", null))).output().recommendations()
                 : args.flag("recommendations", null);
-        TableUri t = TableUri.parse(uri);
-        if (t.format() != TableUri.Format.DELTA) {
-            throw new IllegalArgumentException("diff reads Delta tables' history; '" + uri + "' is " + t.format());
-        }
-        String path = t.location().matches("^[A-Za-z][A-Za-z0-9+.-]*:.*") ? t.location() : Path.of(t.location()).toAbsolutePath().normalize().toString();
-        TableVersions versions = new TableVersions(MutuneSpark.getOrCreate(args.flag("master",
-                System.getProperty("spark.master") == null ? "local[*]" : null)), path);
+        TableVersions versions = new TableVersions(Tables.recommendations(MutuneSpark.getOrCreate(args.flag("master",
+                System.getProperty("spark.master") == null ? "local[*]" : null)), uri));
         long to = args.has("to-sweep") ? versions.ofSweep(args.flag("to-sweep", null)) : parseVersion(args.flag("to", null), versions.latest(), "--to");
         long from = args.has("from-sweep") ? versions.ofSweep(args.flag("from-sweep", null)) : parseVersion(args.flag("from", null), to - 1, "--from");
-        if (from < 0) {
+        if (from < 1) {
             throw new IllegalArgumentException("version " + to + " of " + uri + " has no earlier version to compare with");
         }
         List<DiffEntry> entries = RecommendationDiff.compare(versions.rowsAt(from), versions.rowsAt(to));

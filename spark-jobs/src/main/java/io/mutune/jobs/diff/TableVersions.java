@@ -1,41 +1,42 @@
 package io.mutune.jobs.diff;
 
-import io.delta.tables.DeltaTable;
+import io.mutune.connectors.open.Tables;
+import io.mutune.connectors.recommend.PublishRecord;
 import io.mutune.connectors.recommend.RecommendationRow;
-import io.mutune.connectors.recommend.RecommendationSchema;
+import io.mutune.connectors.recommend.RecommendationTable;
 import java.util.List;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import static org.apache.spark.sql.functions.col;
 
 /**
- * Versions of a Delta recommendations table, by Delta version number or by the sweep whose publish
- * wrote them (each publish's commit carries {@code mutune publish sweep_id=ID} as user metadata).
+ * The publishes of a recommendations table, by publish version or by the sweep that wrote them.
+ * It reads through the table's own history ({@link RecommendationTable#history()}), so it works on
+ * every engine and does not depend on how an engine records a publish in its commit log.
  */
-public record TableVersions(SparkSession spark, String path) {
-    static final String PUBLISH_PREFIX = "mutune publish sweep_id=";
+public final class TableVersions {
+    private final RecommendationTable table;
 
+    public TableVersions(RecommendationTable table) {
+        this.table = table;
+    }
+
+    /** A Delta table at {@code path}, as notebooks name it. */
+    public TableVersions(SparkSession spark, String path) {
+        this(Tables.recommendations(spark, "delta:" + path));
+    }
+
+    /** The latest publish version; fails on a table nothing was published to. */
     public long latest() {
-        return DeltaTable.forPath(spark, path).history(1).first().<Long>getAs("version");
+        return table.history().stream().mapToLong(PublishRecord::version).max()
+                .orElseThrow(() -> new IllegalArgumentException("table " + table.location() + " has no publish yet"));
     }
 
-    /** The Delta version the publish of {@code sweepId} wrote (its last one, if it published twice). */
+    /** The publish version the latest publish of {@code sweepId} wrote. */
     public long ofSweep(String sweepId) {
-        List<Row> rows = DeltaTable.forPath(spark, path).history()
-                .where(col("userMetadata").equalTo(PUBLISH_PREFIX + sweepId))
-                .orderBy(col("version").desc()).limit(1).collectAsList();
-        if (rows.isEmpty()) {
-            throw new IllegalArgumentException("no publish of sweep '" + sweepId + "' in the history of delta:" + path);
-        }
-        return rows.get(0).<Long>getAs("version");
+        return table.versionOfSweep(sweepId);
     }
 
-    /** The table's rows as of Delta version {@code v} (time travel). */
+    /** The table's rows right after publish {@code v}. */
     public List<RecommendationRow> rowsAt(long v) {
-        if (v < 0 || v > latest()) {
-            throw new IllegalArgumentException("delta:" + path + " has versions 0.." + latest() + ", not " + v);
-        }
-        return spark.read().format("delta").option("versionAsOf", v).load(path)
-                .collectAsList().stream().map(RecommendationSchema::fromRow).toList();
+        return table.asOfVersion(v);
     }
 }
