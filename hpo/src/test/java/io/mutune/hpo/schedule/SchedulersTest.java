@@ -101,6 +101,8 @@ class SchedulersTest {
             promoted.add(r.trialId());
         }
         assertEquals(List.of("m-t0001", "m-t0005", "m-t0003"), promoted);
+        // the six below the cut can never be resumed: they are stopped, not left paused
+        assertEquals(6, t.trials().trials().stream().filter(x -> x.status() == io.mutune.hpo.tuner.TrialStatus.STOPPED).count());
         assertEquals(Optional.empty(), t.ask());
         t.tell(TrialReport.completed("m-t0001", 3, 0.05));
         t.tell(TrialReport.completed("m-t0005", 3, 0.01));
@@ -108,6 +110,7 @@ class SchedulersTest {
         TrialRequest top = ask(t);
         assertEquals("m-t0005", top.trialId());
         assertEquals(9, top.toResource());
+        assertEquals(io.mutune.hpo.tuner.TrialStatus.STOPPED, t.trials().get("m-t0001").status());
         tell(t, top, 0.001);
         assertTrue(t.isFinished());
     }
