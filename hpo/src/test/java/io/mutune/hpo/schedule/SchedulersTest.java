@@ -52,6 +52,17 @@ class SchedulersTest {
     }
 
     @Test
+    void hyperbandBracketsComeFromTheOptions() {
+        HyperbandScheduler hb = (HyperbandScheduler) Schedulers.byName("hyperband", SPACE, 1, 81, 3, Map.of("brackets", List.of(2, 0)));
+        assertEquals(15, hb.bracketSize(0));
+        assertEquals(5, hb.bracketSize(1));
+        assertEquals(15, hb.bracketSize(2));
+        assertThrows(IllegalArgumentException.class, () -> Schedulers.byName("hyperband", SPACE, 1, 81, 3, Map.of("brackets", List.of(7))));
+        Tuner t = tuner(hb, 100, 81);
+        assertEquals(9, ask(t).toResource()); // s = 2 starts at 81 / 3^2
+    }
+
+    @Test
     void ashaPromotesTheTopThirdAsSoonAsARungHasEtaResults() {
         Tuner t = tuner(new AshaScheduler(new Rungs(1, 9, 3), 1), 20, 9);
         TrialRequest a = ask(t);
