@@ -41,7 +41,7 @@ def main():
         v = np.array(to_target[m])
         q1, med, q3 = np.percentile(v, [25, 50, 75])
         print("| %s | %d | %d | %s (%s, %s) | %s |" % (m, len(v), int(np.isfinite(v).sum()), fmt(med), fmt(q1), fmt(q3),
-                                                   "%.3f" % (med / rnd) if math.isfinite(med) else "n/a"))
+                                                   "%.3f" % (med / rnd) if math.isfinite(med) and math.isfinite(rnd) else "n/a"))
     grid = np.logspace(1, math.log10(400000), 200)
     plt.figure(figsize=(6, 4))
     for m in methods:

@@ -46,6 +46,9 @@ def main():
             arr = np.array([seeds[s] for s in sorted(seeds)])
             cells = []
             for c in CHECKPOINTS:
+                if c > arr.shape[1]:
+                    cells.append("n/a")
+                    continue
                 q1, med, q3 = np.percentile(arr[:, c - 1], [25, 50, 75])
                 cells.append("%.2f (%.2f, %.2f)" % (med, q1, q3))
             print("| %s | %s | %d | %s |" % (fn, m, arr.shape[0], " | ".join(cells)))

@@ -14,9 +14,9 @@ import java.util.SplittableRandom;
  * Synchronous Hyperband (Li et al., JMLR 2018): brackets of successive halving, bracket {@code j}
  * with {@code s = s_max - (j mod (s_max + 1))} halvings starts {@code ceil((s_max+1)/(s+1) eta^s)}
  * trials at {@code max eta^-s}; when every trial of a rung has reported, the top {@code 1/eta}
- * are promoted. With one bracket of {@code s = s_max} it is plain successive halving. Brackets run
+ * are promoted and the rest are stopped. With one bracket of {@code s = s_max} it is plain successive halving. Brackets run
  * one after another ({@code sequential}), or a later bracket may start while an earlier one waits
- * for a rung to fill. Trials a rung does not promote stay PAUSED and are never resumed.
+ * for a rung to fill. A bracket cut short by the trial budget halves what it has; its losers stay PAUSED.
  */
 public final class HyperbandScheduler implements Scheduler {
     private final Rungs rungs;
@@ -132,6 +132,47 @@ public final class HyperbandScheduler implements Scheduler {
     }
 
     /** Trials grouped by bracket in one pass: a long sweep has many brackets. */
+    @Override
+    public List<String> abandoned(TrialTable trials, TunerSettings settings) {
+        List<List<TrialState>> byBracket = membersByBracket(trials);
+        List<String> out = new ArrayList<>();
+        for (int j = firstOpen.getOrDefault(trials, 0); j < byBracket.size(); j++) {
+            losers(j, byBracket.get(j), settings, out);
+        }
+        return out;
+    }
+
+    /** Adds the paused trials of bracket j left below the cut of a rung that has filled. */
+    private void losers(int j, List<TrialState> members, TunerSettings settings, List<String> out) {
+        int s = halvings.get(j % halvings.size());
+        List<Long> all = rungs.levels();
+        List<Long> levels = all.subList(all.size() - 1 - s, all.size());
+        int expected = bracketSize(j);
+        if (members.size() < expected) {
+            return; // still filling, or cut short by the budget: nothing is decided yet
+        }
+        for (int i = 0; i + 1 < levels.size(); i++) {
+            List<RungResults.Entry> ranked = RungResults.ranked(members, levels.get(i), settings);
+            if (ranked.size() < expected) {
+                return;
+            }
+            int promote = expected / rungs.eta();
+            int promoted = 0;
+            for (int k = 0; k < ranked.size(); k++) {
+                RungResults.Entry e = ranked.get(k);
+                boolean kept = k < promote && Double.isFinite(e.score());
+                promoted += kept ? 1 : 0;
+                if (!kept && RungResults.waitingAt(e.trial(), levels.get(i))) {
+                    out.add(e.trial().trialId());
+                }
+            }
+            if (promoted == 0) {
+                return;
+            }
+            expected = promoted;
+        }
+    }
+
     private static List<List<TrialState>> membersByBracket(TrialTable trials) {
         List<List<TrialState>> out = new ArrayList<>();
         for (TrialState t : trials.trials()) {

@@ -23,6 +23,14 @@ public interface Scheduler {
     /** The verdict on {@code trial}, which has just reported below the maximum resource. */
     Decision onReport(TrialTable trials, TrialState trial, TunerSettings settings);
 
+    /**
+     * Paused trials that can never be resumed now (a synchronous rung filled without them), which
+     * the tuner marks STOPPED after each report. Like everything here, a function of the table.
+     */
+    default java.util.List<String> abandoned(TrialTable trials, TunerSettings settings) {
+        return java.util.List.of();
+    }
+
     /** A short name for logs and provenance, e.g. {@code "asha"}. */
     String name();
 }

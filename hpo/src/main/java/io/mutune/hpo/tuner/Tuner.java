@@ -223,9 +223,20 @@ public final class Tuner {
             } else {
                 t.decide(decision);
             }
+            stopAbandoned();
             return;
         }
         t.finish(result, status, decision);
         events.add(TunerEvent.tell(report, t.number()));
+        stopAbandoned();
+    }
+
+    private void stopAbandoned() {
+        for (String id : scheduler.abandoned(table, settings)) {
+            TrialState loser = table.get(id);
+            if (loser.status() == TrialStatus.PAUSED) {
+                loser.stop(Decision.STOP);
+            }
+        }
     }
 }

@@ -52,6 +52,17 @@ class SchedulersTest {
     }
 
     @Test
+    void hyperbandBracketsComeFromTheOptions() {
+        HyperbandScheduler hb = (HyperbandScheduler) Schedulers.byName("hyperband", SPACE, 1, 81, 3, Map.of("brackets", List.of(2, 0)));
+        assertEquals(15, hb.bracketSize(0));
+        assertEquals(5, hb.bracketSize(1));
+        assertEquals(15, hb.bracketSize(2));
+        assertThrows(IllegalArgumentException.class, () -> Schedulers.byName("hyperband", SPACE, 1, 81, 3, Map.of("brackets", List.of(7))));
+        Tuner t = tuner(hb, 100, 81);
+        assertEquals(9, ask(t).toResource()); // s = 2 starts at 81 / 3^2
+    }
+
+    @Test
     void ashaPromotesTheTopThirdAsSoonAsARungHasEtaResults() {
         Tuner t = tuner(new AshaScheduler(new Rungs(1, 9, 3), 1), 20, 9);
         TrialRequest a = ask(t);
@@ -101,6 +112,8 @@ class SchedulersTest {
             promoted.add(r.trialId());
         }
         assertEquals(List.of("m-t0001", "m-t0005", "m-t0003"), promoted);
+        // the six below the cut can never be resumed: they are stopped, not left paused
+        assertEquals(6, t.trials().trials().stream().filter(x -> x.status() == io.mutune.hpo.tuner.TrialStatus.STOPPED).count());
         assertEquals(Optional.empty(), t.ask());
         t.tell(TrialReport.completed("m-t0001", 3, 0.05));
         t.tell(TrialReport.completed("m-t0005", 3, 0.01));
@@ -108,6 +121,7 @@ class SchedulersTest {
         TrialRequest top = ask(t);
         assertEquals("m-t0005", top.trialId());
         assertEquals(9, top.toResource());
+        assertEquals(io.mutune.hpo.tuner.TrialStatus.STOPPED, t.trials().get("m-t0001").status());
         tell(t, top, 0.001);
         assertTrue(t.isFinished());
     }
