@@ -1,7 +1,8 @@
 package io.mutune.jobs.sweep;
 
 import io.mutune.hpo.space.SearchSpace;
-import io.mutune.hpo.tuner.Searchers;
+import io.mutune.hpo.TunerFactory;
+import io.mutune.hpo.tuner.Budget;
 import io.mutune.hpo.tuner.Tuner;
 import io.mutune.hpo.tuner.TunerSettings;
 import io.mutune.jobs.spec.SweepSpec;
@@ -16,7 +17,9 @@ record ScalePointTuner(int index, Map<String, Double> scale, String key, Tuner t
         String key = SweepSpec.scaleKey(scale);
         TunerSettings settings = new TunerSettings(seedFor(spec.seed(), index), spec.search().trialsPerScale(),
                 spec.search().resource().max(), key, spec.search().mode());
-        Tuner tuner = Tuner.create(space, Searchers.byName(spec.search().algorithm(), space, spec.search().options()), settings);
+        // The algorithm picks both halves: the searcher (what to try) and the scheduler (how far to train it).
+        Tuner tuner = TunerFactory.create(spec.search().algorithm(), space, settings, spec.search().resource().min(),
+                (int) Math.round(spec.search().resource().eta()), Budget.UNLIMITED, spec.search().options());
         return new ScalePointTuner(index, scale, key, tuner);
     }
 
