@@ -2,6 +2,7 @@ package io.mutune.transfer.proxy;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import io.mutune.transfer.engine.TorchScalar;
 import io.mutune.transfer.param.OptimizerFamily;
 import io.mutune.transfer.param.Parametrization;
 import io.mutune.transfer.param.Role;
@@ -21,8 +22,8 @@ public final class MlpModel implements ProxyModel {
     private final List<ProxyTensor[]> hidden = new ArrayList<>();
     private final ProxyTensor readoutWeight;
     private final ProxyTensor readoutBias;
-    private final float readoutMult;
-    private final float residualMult;
+    private final NDArray readoutMult;
+    private final NDArray residualMult;
     private final boolean classification;
     private final List<ProxyTensor> tensors;
 
@@ -59,8 +60,8 @@ public final class MlpModel implements ProxyModel {
         }
         readoutWeight = f.weight("readout.weight", Role.OUTPUT, w, shape.outputDim(), w0, base.outputDim(), false, zeroReadout);
         readoutBias = f.bias("readout.bias", shape.outputDim(), base.outputDim(), false);
-        readoutMult = (float) (readoutWeight.scaling().forwardMult() * outputMult);
-        residualMult = (float) p.residualMultiplier(depthMult);
+        readoutMult = TorchScalar.of(manager, (float) (readoutWeight.scaling().forwardMult() * outputMult));
+        residualMult = TorchScalar.of(manager, (float) p.residualMultiplier(depthMult));
         tensors = f.created();
     }
 

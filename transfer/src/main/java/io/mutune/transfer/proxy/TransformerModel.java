@@ -3,6 +3,7 @@ package io.mutune.transfer.proxy;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.mutune.transfer.engine.TorchScalar;
 import io.mutune.transfer.param.OptimizerFamily;
 import io.mutune.transfer.param.Parametrization;
 import io.mutune.transfer.param.Role;
@@ -26,9 +27,9 @@ public final class TransformerModel implements ProxyModel {
     private final List<ProxyTensor[]> blocks = new ArrayList<>();
     private final ProxyTensor finalNorm;
     private final ProxyTensor readout;
-    private final float readoutMult;
-    private final float residualMult;
-    private final float attentionScale;
+    private final NDArray readoutMult;
+    private final NDArray residualMult;
+    private final NDArray attentionScale;
     private final NDArray causalMask;
     private final NDArray zeroBeta;
     private final List<ProxyTensor> tensors;
@@ -60,9 +61,9 @@ public final class TransformerModel implements ProxyModel {
         }
         finalNorm = f.gain("final.ln", d, d0, false);
         readout = f.weight("readout", Role.OUTPUT, d, shape.vocab(), d0, base.vocab(), false, zeroReadout);
-        readoutMult = (float) (readout.scaling().forwardMult() * outputMult);
-        residualMult = (float) p.residualMultiplier(depthMult);
-        attentionScale = (float) p.attentionScale(shape.headDim(), base.headDim());
+        readoutMult = TorchScalar.of(manager, (float) (readout.scaling().forwardMult() * outputMult));
+        residualMult = TorchScalar.of(manager, (float) p.residualMultiplier(depthMult));
+        attentionScale = TorchScalar.of(manager, (float) p.attentionScale(shape.headDim(), base.headDim()));
         float[] mask = new float[shape.context() * shape.context()];
         for (int i = 0; i < shape.context(); i++) {
             for (int j = i + 1; j < shape.context(); j++) {
