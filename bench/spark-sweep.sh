@@ -3,7 +3,7 @@
 # standalone cluster (1 Master, 2 Workers x 3 cores x 2 fake GPUs = 4 one-GPU trial slots; the
 # spare core per executor takes the journal's commits), driver in a child JVM; then the driver's
 # heap when it resumes a sweep with 10,000 trials in its journal. Prints the figures for
-# docs/benchmarks.md. Usage: bench/spark-sweep.sh [SLEEP_SCALE [sweep-only]]   (1.0: segments of 0.5-2 s)
+# docs/benchmarks.md. Usage: bench/spark-sweep.sh [SLEEP_SCALE [sweep-only|all [QUEUE_AHEAD]]]   (1.0: segments of 0.5-2 s)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"

@@ -51,6 +51,16 @@ public final class SlotCount {
         }
     }
 
+    /**
+     * How many segments to keep handed to Spark: the slots, plus {@code queueAheadPerExecutor} queued on
+     * each executor (one JVM counts as one executor in local mode or before any has registered).
+     */
+    public int window(int queueAheadPerExecutor) {
+        ExecutorSlots listener = ExecutorSlots.current();
+        int executors = listener == null || jsc.isLocal() ? 1 : Math.max(1, listener.executors().size());
+        return now() + executors * queueAheadPerExecutor;
+    }
+
     static int total(Map<String, ExecutorCapacity> executors, int taskCpus, double gpusPerTrial) {
         int sum = 0;
         for (ExecutorCapacity e : executors.values()) {

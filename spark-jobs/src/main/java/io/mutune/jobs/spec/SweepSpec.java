@@ -35,7 +35,12 @@ public record SweepSpec(
     public record Resource(String name, long min, long max, double eta) implements Serializable { }
 
     /** What each trial needs from the cluster and how often a failed trial is retried. */
-    public record Resources(double gpusPerTrial, int maxRetries, long trialTimeoutSeconds) implements Serializable { }
+    /**
+     * @param queueAhead segments handed to Spark per executor beyond its free slots, so that a slot that
+     *                   frees starts the next segment at once instead of waiting for the driver to notice,
+     *                   ask its tuner and submit; 0 keeps exactly one segment per slot
+     */
+    public record Resources(double gpusPerTrial, int maxRetries, long trialTimeoutSeconds, int queueAhead) implements Serializable { }
 
     /** Where the journal, the recommendations and the checkpoints go. */
     public record Output(String trials, String recommendations, String checkpoints) implements Serializable { }

@@ -115,7 +115,7 @@ public final class SweepSpecParser {
     }
 
     private static SweepSpec.Resources parseResources(SpecNode node) {
-        node.allowOnly(Set.of("gpus_per_trial", "max_retries", "trial_timeout_s"));
+        node.allowOnly(Set.of("gpus_per_trial", "max_retries", "trial_timeout_s", "queue_ahead"));
         double gpus = node.number("gpus_per_trial", 0);
         if (gpus < 0 || (gpus > 1 && gpus != Math.rint(gpus))) {
             throw new SpecException(node.field("gpus_per_trial"), "expected 0, a fraction of one GPU, or a whole number of GPUs, got " + gpus);
@@ -125,7 +125,11 @@ public final class SweepSpecParser {
             throw new SpecException(node.field("max_retries"), "expected an integer from 0 to 100, got " + retries);
         }
         long timeout = node.positiveInteger("trial_timeout_s", 3600);
-        return new SweepSpec.Resources(gpus, (int) retries, timeout);
+        long queueAhead = node.integer("queue_ahead", 1);
+        if (queueAhead < 0 || queueAhead > 64) {
+            throw new SpecException(node.field("queue_ahead"), "expected an integer from 0 to 64 (segments queued per executor), got " + queueAhead);
+        }
+        return new SweepSpec.Resources(gpus, (int) retries, timeout, (int) queueAhead);
     }
 
     private static List<Map<String, Double>> parseTargets(SpecNode root, Map<String, List<Double>> scales) {

@@ -53,12 +53,12 @@ final class JournalReplay {
                 && current.request().toResource() == row.targetResource();
         if (row.status() == TrialStatus.RUNNING || row.status() == TrialStatus.PENDING) {
             if (sameSegment) {
-                open.put(row.trialId(), new OpenSegment(current.scaleKey(), current.request(), Math.max(current.lastAttempt(), row.attempt())));
+                open.put(row.trialId(), current.withAttempt(row.attempt()));
                 return;
             }
             TrialRequest request = requestOf(row);
             events.computeIfAbsent(row.scaleKey(), k -> new ArrayList<>()).add(TunerEvent.ask(request));
-            open.put(row.trialId(), new OpenSegment(row.scaleKey(), request, row.attempt()));
+            open.put(row.trialId(), new OpenSegment(row.scaleKey(), request, row.attempt(), 0));
             return;
         }
         if (!sameSegment || row.status() == TrialStatus.STALE) {
@@ -66,6 +66,7 @@ final class JournalReplay {
         }
         boolean retried = row.status() == TrialStatus.FAILED && lastRetryAttempt.getOrDefault(segmentKey(row), -1) > row.attempt();
         if (retried) {
+            open.put(row.trialId(), current.withFailure());
             return;
         }
         open.remove(row.trialId());

@@ -21,7 +21,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 
 /**
- * The driver's loop: keep as many segments in flight as the cluster has slots now, asking the
+ * The driver's loop: keep as many segments in flight as the cluster has slots now (plus a few queued
+ * per executor, so a freed slot never waits for the driver), asking the
  * scale points' tuners in turn; journal each start durably before its task is submitted (one log
  * flush for all the starts of a round); journal, retry or tell each segment as it ends.
  */
@@ -36,7 +37,7 @@ final class SegmentLoop {
     private final JournalRows rows;
     private final SweepProgress progress;
     private final List<JournalRow> finished;
-    private final Map<CompletableFuture<SegmentOutcome>, Running> inFlight = new LinkedHashMap<>();
+    private final Map<CompletableFuture<SegmentOutcome>, Submitted> inFlight = new LinkedHashMap<>();
     private final List<Running> toStart = new ArrayList<>();
     private final List<SegmentTiming> timings = new ArrayList<>();
     private int nextPoint;
@@ -69,8 +70,8 @@ final class SegmentLoop {
                 break;
             }
             CompletableFuture.anyOf(inFlight.keySet().toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-            for (Iterator<Map.Entry<CompletableFuture<SegmentOutcome>, Running>> it = inFlight.entrySet().iterator(); it.hasNext(); ) {
-                Map.Entry<CompletableFuture<SegmentOutcome>, Running> e = it.next();
+            for (Iterator<Map.Entry<CompletableFuture<SegmentOutcome>, Submitted>> it = inFlight.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<CompletableFuture<SegmentOutcome>, Submitted> e = it.next();
                 if (e.getKey().isDone()) {
                     it.remove();
                     ended(e.getValue(), SweepJob.outcomeOf(e.getKey()));
@@ -81,10 +82,13 @@ final class SegmentLoop {
         return timings;
     }
 
-    /** Asks the tuners in turn, so no scale point starves, until every slot has a segment. */
+    /**
+     * Asks the tuners in turn, so no scale point starves, until every slot has a segment and each
+     * executor has {@code queue_ahead} more waiting in Spark's queue.
+     */
     private void fill(List<ScalePointTuner> points, BiFunction<ScalePointTuner, TrialRequest, TrialSegment> segments) {
         int idle = 0;
-        int capacity = slots.now();
+        int capacity = slots.window(spec.resources().queueAhead());
         while (inFlight.size() + toStart.size() < capacity && idle < points.size()) {
             ScalePointTuner point = points.get(nextPoint);
             nextPoint = (nextPoint + 1) % points.size();
@@ -111,12 +115,13 @@ final class SegmentLoop {
         sink.makeDurable();
         for (Running r : toStart) {
             SegmentTask task = new SegmentTask(r.segment(), runner, r.attempt(), spec.resources().trialTimeoutSeconds());
-            inFlight.put(executor.submit(task), r);
+            inFlight.put(executor.submit(task), new Submitted(r, System.currentTimeMillis()));
         }
         toStart.clear();
     }
 
-    private void ended(Running r, SegmentOutcome outcome) {
+    private void ended(Submitted submitted, SegmentOutcome outcome) {
+        Running r = submitted.running();
         List<JournalRow> out = new ArrayList<>();
         // Attempts Spark re-ran after losing their executor never ended on their own: journal them as stale.
         for (int lost = 0; lost < outcome.sparkAttempt(); lost++) {
@@ -128,7 +133,7 @@ final class SegmentLoop {
         out.add(row);
         sink.write(out);
         if (outcome.ending() != RunnerEnding.SPARK_FAILED) {
-            timings.add(new SegmentTiming(r.request().trialId(), r.askedAtMillis(), outcome.startedAtMillis(), outcome.finishedAtMillis()));
+            timings.add(new SegmentTiming(r.request().trialId(), r.askedAtMillis(), submitted.atMillis(), outcome.startedAtMillis(), outcome.finishedAtMillis()));
         }
         if (end.status() == TrialStatus.FAILED && r.failures() < spec.resources().maxRetries()) {
             toStart.add(r.again(attempt + 1, r.failures() + 1));
@@ -137,5 +142,9 @@ final class SegmentLoop {
         finished.add(row);
         r.point().tuner().tell(new TrialReport(r.request().trialId(), end.resource(), end.metric(), end.outcome(), end.message()));
         progress.segmentEnded(r.point().key(), row, inFlight.size());
+    }
+
+    /** A segment handed to Spark, and when: the end of the driver's share of its scheduling overhead. */
+    private record Submitted(Running running, long atMillis) {
     }
 }

@@ -78,7 +78,7 @@ public final class SweepJob {
                     throw new IllegalArgumentException("the journal of sweep " + sweepId + " has trial " + open.request().trialId()
                             + " at scale point " + open.scaleKey() + ", which the spec does not have; resume it with the spec it started with");
                 }
-                Running stale = new Running(point, open.request(), segmentFor(point, open.request()), open.lastAttempt(), 0,
+                Running stale = new Running(point, open.request(), segmentFor(point, open.request()), open.lastAttempt(), open.failures(),
                         System.currentTimeMillis());
                 loop.reap(stale);
             }

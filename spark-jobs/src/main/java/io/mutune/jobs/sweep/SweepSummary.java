@@ -19,6 +19,9 @@ public final class SweepSummary {
                              String recommendationsTable, long publishVersion) {
         out.println();
         out.printf(Locale.ROOT, "sweep %s: %d trial segments in %.1f s%n", result.sweepId(), result.finished().size(), result.wallSeconds());
+        if (!result.timings().isEmpty()) {
+            out.println(SchedulingFigures.of(result.timings()).line());
+        }
         Map<String, List<JournalRow>> byScale = new LinkedHashMap<>();
         for (JournalRow r : result.finished()) {
             byScale.computeIfAbsent(r.scaleKey(), k -> new java.util.ArrayList<>()).add(r);

@@ -29,25 +29,30 @@ public final class SparkSweepBench {
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("mutune-bench-");
         double sleepScale = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
+        int queueAhead = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         try (StandaloneCluster cluster = StandaloneCluster.start(dir.resolve("cluster"), 2, 3)) {
             Path script = cluster.script("sleep-trial.sh");
-            Path spec = writeSpec(dir, "bench", script, 128, sleepScale);
+            Path spec = writeSpec(dir, "bench", script, 128, sleepScale, queueAhead);
             long t0 = System.nanoTime();
             run(cluster, dir.resolve("bench.log"), List.of("sweep", spec.toString(), "--sweep-id", "bench-256"), List.of());
             double processWall = (System.nanoTime() - t0) / 1e9;
             SparkSession spark = MutuneSpark.getOrCreate("local[1]");
             TrialJournal journal = Tables.journal(spark, "delta:" + dir.resolve("lake/trials"));
             SweepFigures f = SweepFigures.of(journal.read("bench-256"), 4);
-            System.out.printf(Locale.ROOT, "segments=%d slots=4 sweep_wall_s=%.1f driver_process_wall_s=%.1f utilisation=%.3f "
-                    + "overhead_median_ms=%.0f overhead_p95_ms=%.0f%n", f.segments(), f.wallSeconds(), processWall, f.utilisation(),
+            System.out.printf(Locale.ROOT, "queue_ahead=%d segments=%d slots=4 sweep_wall_s=%.1f driver_process_wall_s=%.1f utilisation=%.3f "
+                    + "utilisation_from_first_start=%.3f slot_gap_median_ms=%.0f overhead_median_ms=%.0f overhead_p95_ms=%.0f%n", queueAhead,
+                    f.segments(), f.wallSeconds(), processWall, f.utilisation(), f.steadyUtilisation(), f.medianSlotGapMs(),
                     f.medianOverheadMs(), f.p95OverheadMs());
+            // the driver's own share (ask to job submission), from the scheduling line of its summary
+            Matcher sched = Pattern.compile("scheduling: .*").matcher(Files.readString(dir.resolve("bench.log")));
+            System.out.println(sched.find() ? "driver " + sched.group() : "driver printed no scheduling line");
 
             if (args.length > 1 && args[1].equals("sweep-only")) {
                 return;
             }
             // Driver memory with 10,000 trials in the journal: a journal of 2 x 5,000 ended trials, resumed
             // with one more trial per scale point planned, so the driver replays all of them, runs 2, fits and publishes.
-            Path big = writeSpec(dir, "big", script, 5001, 0.01);
+            Path big = writeSpec(dir, "big", script, 5001, 0.01, queueAhead);
             journal.append(syntheticJournal("big-10k", 5000));
             Path gcLog = dir.resolve("gc.log");
             run(cluster, dir.resolve("big.log"), List.of("sweep", big.toString(), "--sweep-id", "big-10k"),
@@ -98,7 +103,8 @@ public final class SparkSweepBench {
         return rows;
     }
 
-    private static Path writeSpec(Path dir, String name, Path script, int trialsPerScale, double sleepScale) throws Exception {
+    private static Path writeSpec(Path dir, String name, Path script, int trialsPerScale, double sleepScale, int queueAhead)
+            throws Exception {
         Path file = dir.resolve(name + ".yaml");
         Files.writeString(file, """
                 sweep: %s
@@ -109,13 +115,13 @@ public final class SparkSweepBench {
                   space: {lr: {float: [1.0e-4, 1.0e-1], log: true}}
                   resource: {max: 1}
                   trials_per_scale: %d
-                resources: {gpus_per_trial: 1, max_retries: 0}
+                resources: {gpus_per_trial: 1, max_retries: 0, queue_ahead: %d}
                 targets: [{width: 1024}]
                 output:
                   trials: "delta:%s"
                   recommendations: "delta:%s"
                   checkpoints: "file:%s"
-                """.formatted(name, script, sleepScale, trialsPerScale, dir.resolve("lake/trials"), dir.resolve("lake/recs"),
+                """.formatted(name, script, sleepScale, trialsPerScale, queueAhead, dir.resolve("lake/trials"), dir.resolve("lake/recs"),
                 dir.resolve("ckpt")));
         return file;
     }

@@ -17,14 +17,20 @@ import java.util.Map;
  * @param utilisation    sum of segment run times / (slots x wall)
  * @param medianOverheadMs  ask to task start, median
  * @param p95OverheadMs     ask to task start, 95th percentile
+ * @param steadyUtilisation the same from the first task start: leaves out the executors' start-up
+ *                          (fetching the shaded jar before their first task)
+ * @param medianSlotGapMs   on one (executor, GPU) slot, from a segment's end to the next one's start, median
  */
-record SweepFigures(int segments, double wallSeconds, double utilisation, double medianOverheadMs, double p95OverheadMs) {
+record SweepFigures(int segments, double wallSeconds, double utilisation, double medianOverheadMs, double p95OverheadMs,
+                    double steadyUtilisation, double medianSlotGapMs) {
 
     static SweepFigures of(List<JournalRow> rows, int slots) {
         Map<String, JournalRow> asks = new HashMap<>();
         List<Double> overheads = new ArrayList<>();
         long firstAsk = Long.MAX_VALUE;
         long lastEnd = Long.MIN_VALUE;
+        long firstStart = Long.MAX_VALUE;
+        Map<String, List<long[]>> bySlot = new HashMap<>();
         double busy = 0;
         int segments = 0;
         for (JournalRow r : rows) {
@@ -41,11 +47,23 @@ record SweepFigures(int segments, double wallSeconds, double utilisation, double
                 busy += r.finishedAt().toEpochMilli() - r.startedAt().toEpochMilli();
                 overheads.add((double) (r.startedAt().toEpochMilli() - ask.startedAt().toEpochMilli()));
                 lastEnd = Math.max(lastEnd, r.finishedAt().toEpochMilli());
+                firstStart = Math.min(firstStart, r.startedAt().toEpochMilli());
+                bySlot.computeIfAbsent(r.executor() + "/" + r.gpu(), k -> new ArrayList<>())
+                        .add(new long[] {r.startedAt().toEpochMilli(), r.finishedAt().toEpochMilli()});
             }
         }
         double wallMs = lastEnd - firstAsk;
         Collections.sort(overheads);
-        return new SweepFigures(segments, wallMs / 1000, busy / (slots * wallMs), percentile(overheads, 0.5), percentile(overheads, 0.95));
+        List<Double> gaps = new ArrayList<>();
+        for (List<long[]> runs : bySlot.values()) {
+            runs.sort((a, b) -> Long.compare(a[0], b[0]));
+            for (int i = 1; i < runs.size(); i++) {
+                gaps.add((double) (runs.get(i)[0] - runs.get(i - 1)[1]));
+            }
+        }
+        Collections.sort(gaps);
+        return new SweepFigures(segments, wallMs / 1000, busy / (slots * wallMs), percentile(overheads, 0.5), percentile(overheads, 0.95),
+                busy / (slots * (double) (lastEnd - firstStart)), percentile(gaps, 0.5));
     }
 
     private static double percentile(List<Double> sorted, double q) {

@@ -83,6 +83,7 @@ class SweepSpecParserTest {
         "table without format    | 'trials: \"delta:/tmp/t\"'        | 'trials: \"/tmp/t\"'                 | output.trials | is not a table",
         "bad sweep name          | 'sweep: quick'                    | 'sweep: \"drop table; --\"'          | sweep      | is not a valid sweep name",
         "fractional gpus above 1 | 'output:'                         | 'resources: {gpus_per_trial: 1.5}\\noutput:' | resources.gpus_per_trial | expected 0, a fraction",
+        "negative queue_ahead    | 'output:'                         | 'resources: {queue_ahead: -1}\\noutput:' | resources.queue_ahead | expected an integer from 0 to 64",
     })
     void malformedSpecsNameTheFieldAndTheExpectedForm(String what, String replace, String with, String field, String expected) {
         String bad = VALID.replace(replace, with.replace("\\n", "\n"));
@@ -108,5 +109,10 @@ class SweepSpecParserTest {
     void missingFileNamesTheFile() {
         SpecException e = assertThrows(SpecException.class, () -> SweepSpecParser.parse(Path.of("/nonexistent/spec.yaml")));
         assertTrue(e.getMessage().contains("/nonexistent/spec.yaml"), e.getMessage());
+    }
+
+    @Test
+    void queueAheadDefaultsToOnePerExecutor() {
+        assertEquals(1, SweepSpecParser.parse(VALID).resources().queueAhead());
     }
 }

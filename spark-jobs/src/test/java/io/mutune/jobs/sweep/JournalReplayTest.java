@@ -75,4 +75,15 @@ class JournalReplayTest {
         assertEquals("w64-t0000", r.open().get(0).request().resumeFromTrialId());
         assertEquals(10, r.open().get(0).request().fromResource());
     }
+
+    @Test
+    void anOpenSegmentRemembersItsRetriedFailures() {
+        row("w64-t0000", 0, 0, 10, TrialStatus.RUNNING, 0, null, null);
+        row("w64-t0000", 0, 0, 10, TrialStatus.FAILED, 0, null, "boom");
+        row("w64-t0000", 0, 0, 10, TrialStatus.RUNNING, 1, null, null);
+        // the driver died here, while attempt 1 (the first retry) ran
+        OpenSegment open = JournalReplay.of(rows, "val_loss").open().get(0);
+        assertEquals(1, open.lastAttempt());
+        assertEquals(1, open.failures(), "a resumed driver must count the failure already retried against max_retries");
+    }
 }
