@@ -5,12 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mutune.connectors.journal.JournalRow;
 import io.mutune.connectors.journal.TrialStatus;
-import io.mutune.connectors.open.Tables;
-import io.mutune.jobs.session.MutuneSpark;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -56,28 +50,9 @@ class QueueAheadTest {
     }
 
     private List<JournalRow> sweep(int queueAhead, String id) throws Exception {
-        Path script = dir.resolve("trial.sh");
-        Files.writeString(script, "sleep 0.4; echo '{\"val_loss\": 1.5}'\n");
-        Path spec = dir.resolve(id + ".yaml");
-        Files.writeString(spec, """
-                sweep: %s
-                seed: 2
-                proxy: {model: command, command: ["bash", "%s"]}
-                scales: {width: [64]}
-                search:
-                  space: {lr: {float: [1.0e-4, 1.0], log: true}}
-                  resource: {max: 10}
-                  trials_per_scale: 4
-                resources: {max_retries: 0, queue_ahead: %d}
-                targets: [{width: 1024}]
-                output: {trials: "delta:%s", recommendations: "delta:%s", checkpoints: "file:%s"}
-                """.formatted(id, script, queueAhead, dir.resolve("trials"), dir.resolve("recs"), dir.resolve("ckpt")));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = MutuneCli.run(new String[] {"sweep", spec.toString(), "--sweep-id", id, "--master", "local[1]"},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
-        String text = out.toString(StandardCharsets.UTF_8);
-        assertEquals(0, code, text);
+        CommandSweep sweep = new CommandSweep(dir);
+        String text = sweep.run(id, "sleep 0.4; echo '{\"val_loss\": 1.5}'\n", 4, "{max_retries: 0, queue_ahead: " + queueAhead + "}", "local[1]");
         assertTrue(text.contains("scheduling: 4 segments, ask to submit median"), text);
-        return Tables.journal(MutuneSpark.getOrCreate("local[1]"), "delta:" + dir.resolve("trials")).read(id);
+        return sweep.journal(id, "local[1]");
     }
 }

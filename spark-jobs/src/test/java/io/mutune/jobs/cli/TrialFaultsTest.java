@@ -5,12 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mutune.connectors.journal.JournalRow;
 import io.mutune.connectors.journal.TrialStatus;
-import io.mutune.connectors.open.Tables;
-import io.mutune.jobs.session.MutuneSpark;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,35 +19,16 @@ class TrialFaultsTest {
 
     @Test
     void failedHungAndDivergedTrialsAreRecordedAndTheSweepGoesOn() throws Exception {
-        Path script = dir.resolve("trial.sh");
-        Files.writeString(script, """
+        CommandSweep sweep = new CommandSweep(dir);
+        sweep.run("faults-1", """
                 case "$MUTUNE_TRIAL_ID" in
                   *-t0000) echo "RuntimeError: shapes do not match" >&2; exit 1 ;;
                   *-t0001) echo "stuck in a collective" >&2; sleep 600 ;;
                   *-t0002) echo '{"val_loss": NaN}' ;;
                   *) echo '{"val_loss": 1.5}' ;;
                 esac
-                """);
-        Path spec = dir.resolve("faults.yaml");
-        Files.writeString(spec, """
-                sweep: faults
-                seed: 2
-                proxy: {model: command, command: ["bash", "%s"]}
-                scales: {width: [64]}
-                search:
-                  space: {lr: {float: [1.0e-4, 1.0], log: true}}
-                  resource: {max: 10}
-                  trials_per_scale: 4
-                resources: {max_retries: 1, trial_timeout_s: 2}
-                targets: [{width: 1024}]
-                output: {trials: "delta:%s", recommendations: "delta:%s", checkpoints: "file:%s"}
-                """.formatted(script, dir.resolve("trials"), dir.resolve("recs"), dir.resolve("ckpt")));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = MutuneCli.run(new String[] {"sweep", spec.toString(), "--sweep-id", "faults-1", "--master", "local[2]"},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
-        assertEquals(0, code, out.toString(StandardCharsets.UTF_8));
-
-        List<JournalRow> rows = Tables.journal(MutuneSpark.getOrCreate("local[2]"), "delta:" + dir.resolve("trials")).read("faults-1");
+                """, 4, "{max_retries: 1, trial_timeout_s: 2}", "local[2]");
+        List<JournalRow> rows = sweep.journal("faults-1", "local[2]");
         Map<String, List<JournalRow>> ends = rows.stream().filter(r -> r.status().isTerminal())
                 .collect(Collectors.groupingBy(JournalRow::trialId));
         // Thrown: failed, retried once (max_retries: 1), then failed for good, with the stderr tail.
