@@ -14,9 +14,9 @@ import io.mutune.jobs.report.ReportOptions;
 import io.mutune.jobs.report.SweepReport;
 import io.mutune.jobs.spec.SweepSpec;
 import io.mutune.jobs.spec.SweepSpecParser;
+import io.mutune.jobs.sweep.SpecRunners;
 import io.mutune.jobs.sweep.SweepJob;
 import io.mutune.jobs.sweep.SweepResult;
-import io.mutune.transfer.proxy.ProxyRunners;
 import io.mutune.transfer.recommend.Recommendation;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -49,9 +49,12 @@ public final class Mutune {
         return SweepSpecParser.parse(yamlOrJson);
     }
 
-    /** Sweeps with the proxy the spec names, fits the rules, publishes; the sweep id is the spec's name and the UTC time. */
+    /**
+     * Sweeps with the proxy the spec names (a DJL proxy, or the external program of {@code model: command}),
+     * fits the rules, publishes; the sweep id is the spec's name and the UTC time.
+     */
     public static SweepRun sweep(SparkSession spark, SweepSpec spec) {
-        return sweep(spark, spec, defaultSweepId(spec), ProxyRunners.fromSpec(spec.proxy()), System.out);
+        return sweep(spark, spec, defaultSweepId(spec), SpecRunners.forSpec(spec), System.out);
     }
 
     /** As {@link #sweep(SparkSession, SweepSpec)}, with the caller's trial runner (any {@link TrialRunner}: a script, a service...). */

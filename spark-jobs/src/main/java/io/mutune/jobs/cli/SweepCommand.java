@@ -5,17 +5,15 @@ import io.mutune.connectors.journal.TrialJournal;
 import io.mutune.connectors.open.Tables;
 import io.mutune.connectors.recommend.RecommendationTable;
 import io.mutune.hpo.runner.TrialRunner;
-import io.mutune.jobs.external.CommandSpec;
-import io.mutune.jobs.external.ExternalCommandRunner;
 import io.mutune.jobs.fit.FitJob;
 import io.mutune.jobs.session.MutuneSpark;
 import io.mutune.jobs.spec.SweepSpec;
 import io.mutune.jobs.spec.SweepSpecParser;
+import io.mutune.jobs.sweep.SpecRunners;
 import io.mutune.jobs.sweep.SweepJob;
 import io.mutune.jobs.sweep.SweepJournal;
 import io.mutune.jobs.sweep.SweepResult;
 import io.mutune.jobs.sweep.SweepSummary;
-import io.mutune.transfer.proxy.ProxyRunners;
 import io.mutune.transfer.recommend.Recommendation;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -40,7 +38,7 @@ final class SweepCommand {
             throw new IllegalArgumentException("expected exactly one spec file, got " + args.positional());
         }
         SweepSpec spec = SweepSpecParser.parse(Path.of(args.positional().get(0)));
-        TrialRunner runner = runnerFor(spec);
+        TrialRunner runner = SpecRunners.forSpec(spec);
         SparkSession spark = MutuneSpark.getOrCreate(args.flag("master", System.getProperty("spark.master") == null ? "local[*]" : null));
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         String sweepId = SweepIds.choose(args, spec, jsc.hadoopConfiguration(), Clock.systemUTC());
@@ -65,13 +63,5 @@ final class SweepCommand {
         job.files().markPublished(version);
         SweepSummary.print(out, result, spec.search().metric(), spec.search().mode(), recs, recTable.location(), version);
         return 0;
-    }
-
-    /** The DJL proxy the spec describes, or the external program for {@code model: command}. */
-    static TrialRunner runnerFor(SweepSpec spec) {
-        if ("command".equals(spec.model())) {
-            return new ExternalCommandRunner(CommandSpec.fromProxySection(spec.proxy()), spec.resources().trialTimeoutSeconds());
-        }
-        return ProxyRunners.fromSpec(spec.proxy());
     }
 }

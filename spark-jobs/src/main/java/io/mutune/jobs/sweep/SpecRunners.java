@@ -1,0 +1,19 @@
+package io.mutune.jobs.sweep;
+
+import io.mutune.hpo.runner.TrialRunner;
+import io.mutune.jobs.external.CommandSpec;
+import io.mutune.jobs.external.ExternalCommandRunner;
+import io.mutune.jobs.spec.SweepSpec;
+import io.mutune.transfer.proxy.ProxyRunners;
+
+/** The trial runner a spec's {@code proxy:} names: a DJL proxy, or the external program for {@code model: command}. */
+public final class SpecRunners {
+    private SpecRunners() { }
+
+    public static TrialRunner forSpec(SweepSpec spec) {
+        if ("command".equals(spec.model())) {
+            return new ExternalCommandRunner(CommandSpec.fromProxySection(spec.proxy()), spec.resources().trialTimeoutSeconds());
+        }
+        return ProxyRunners.fromSpec(spec.proxy());
+    }
+}
