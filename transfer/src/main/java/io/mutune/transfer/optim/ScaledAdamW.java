@@ -31,6 +31,11 @@ public final class ScaledAdamW extends StatefulOptimizer {
         this.epsilon = epsilon;
     }
 
+    /** The epsilon in the update's denominator, after the parametrization's multiplier. */
+    public float epsilon() {
+        return epsilon;
+    }
+
     @Override
     protected int slotCount() {
         return 2;

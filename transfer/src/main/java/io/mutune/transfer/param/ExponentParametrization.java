@@ -91,6 +91,16 @@ public final class ExponentParametrization implements Parametrization {
         return Math.pow(depthMult, -alpha);
     }
 
+    /**
+     * CompleteP's rule (Dey et al. 2025, Table 1, and its reference implementation): with residual
+     * branches scaled by L^-alpha, Adam's epsilon scales as m_N^-1 · m_L^-alpha. Plain muP (alpha = 0)
+     * keeps epsilon fixed, as microsoft/mup does, so muP results stay comparable with it.
+     */
+    @Override
+    public double adamEpsilonMultiplier(double widthMult, double depthMult) {
+        return alpha > 0 ? Math.pow(widthMult, -1) * Math.pow(depthMult, -alpha) : 1.0;
+    }
+
     @Override
     public double attentionScale(int headDim, int baseHeadDim) {
         if (headDim < 1 || baseHeadDim < 1) {

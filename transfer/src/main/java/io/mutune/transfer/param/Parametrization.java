@@ -26,6 +26,15 @@ public interface Parametrization extends Serializable {
     /** The factor on attention logits q·k for a head dimension (1/sqrt(d) under SP, ∝ 1/d under muP). */
     double attentionScale(int headDim, int baseHeadDim);
 
+    /**
+     * Multiplier on Adam's epsilon for a model at these width and depth multipliers. 1 by default, as
+     * microsoft/mup leaves it; the depth rules override it, because once per-tensor updates shrink
+     * with width and depth a fixed epsilon starts to dominate the second-moment denominator.
+     */
+    default double adamEpsilonMultiplier(double widthMult, double depthMult) {
+        return 1.0;
+    }
+
     /** A stable, human-readable account of the rule, saved in checkpoints and compared on load. */
     String describe();
 }

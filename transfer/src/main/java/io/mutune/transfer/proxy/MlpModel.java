@@ -26,6 +26,8 @@ public final class MlpModel implements ProxyModel {
     private final NDArray residualMult;
     private final boolean classification;
     private final List<ProxyTensor> tensors;
+    private final double widthMult;
+    private final double depthMult;
 
     /**
      * @param shape        this model's shape
@@ -46,8 +48,8 @@ public final class MlpModel implements ProxyModel {
         }
         this.shape = shape;
         this.classification = classification;
-        double widthMult = (double) shape.width() / base.width();
-        double depthMult = base.depth() == 0 ? 1.0 : (double) Math.max(1, shape.depth()) / base.depth();
+        widthMult = (double) shape.width() / base.width();
+        depthMult = base.depth() == 0 ? 1.0 : (double) Math.max(1, shape.depth()) / base.depth();
         TensorFactory f = new TensorFactory(manager, p, family, widthMult, depthMult, seed, initMult);
         int w = shape.width();
         int w0 = base.width();
@@ -67,6 +69,16 @@ public final class MlpModel implements ProxyModel {
 
     public MlpShape shape() {
         return shape;
+    }
+
+    @Override
+    public double widthMult() {
+        return widthMult;
+    }
+
+    @Override
+    public double depthMult() {
+        return depthMult;
     }
 
     @Override

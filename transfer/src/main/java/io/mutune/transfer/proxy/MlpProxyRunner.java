@@ -37,6 +37,7 @@ final class MlpProxyRunner extends DjlProxyRunner {
         shapes.put("base", base.toString());
         shapes.put("parametrization", spec.parametrization().describe());
         shapes.put("optimizer", spec.optimizer().toString());
-        return new ProxyTrial(model, task, spec.optimizer().build(model.tensors(), h.lr(), h.weightDecay()), shapes);
+        return new ProxyTrial(model, task, spec.optimizer().build(model.tensors(), h.lr(), h.weightDecay(),
+                spec.parametrization().adamEpsilonMultiplier(model.widthMult(), model.depthMult())), shapes);
     }
 }

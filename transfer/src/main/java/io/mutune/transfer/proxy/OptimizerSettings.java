@@ -30,7 +30,11 @@ public record OptimizerSettings(String name, double beta1, double beta2, double 
         return OptimizerFamily.ofOptimizer("proxy.optimizer", name);
     }
 
-    public StatefulOptimizer build(List<ProxyTensor> tensors, double lr, double weightDecay) {
+    /**
+     * @param epsilonMult multiplier on {@link #epsilon} from the parametrization
+     *                    ({@link io.mutune.transfer.param.Parametrization#adamEpsilonMultiplier})
+     */
+    public StatefulOptimizer build(List<ProxyTensor> tensors, double lr, double weightDecay, double epsilonMult) {
         if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
             throw new IllegalArgumentException("weight_decay must be finite and >= 0, got " + weightDecay);
         }
@@ -46,6 +50,6 @@ public record OptimizerSettings(String name, double beta1, double beta2, double 
         PerTensorLr rates = new PerTensorLr(lr, schedule, lrMult);
         return family() == OptimizerFamily.SGD
                 ? new ScaledSgd(rates, wd, (float) momentum)
-                : new ScaledAdamW(rates, wd, (float) beta1, (float) beta2, (float) epsilon);
+                : new ScaledAdamW(rates, wd, (float) beta1, (float) beta2, (float) (epsilon * epsilonMult));
     }
 }

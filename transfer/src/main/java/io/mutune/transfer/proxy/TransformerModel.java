@@ -33,6 +33,8 @@ public final class TransformerModel implements ProxyModel {
     private final NDArray causalMask;
     private final NDArray zeroBeta;
     private final List<ProxyTensor> tensors;
+    private final double widthMult;
+    private final double depthMult;
 
     public TransformerModel(NDManager manager, TransformerShape shape, TransformerShape base, Parametrization p,
                             OptimizerFamily family, long seed, double initMult, double outputMult, boolean zeroReadout) {
@@ -42,8 +44,9 @@ public final class TransformerModel implements ProxyModel {
         this.shape = shape;
         int d = shape.width();
         int d0 = base.width();
-        double depthMult = (double) shape.depth() / base.depth();
-        TensorFactory f = new TensorFactory(manager, p, family, (double) d / d0, depthMult, seed, initMult);
+        widthMult = (double) d / d0;
+        depthMult = (double) shape.depth() / base.depth();
+        TensorFactory f = new TensorFactory(manager, p, family, widthMult, depthMult, seed, initMult);
         // One-hot inputs: a lookup sums a single row, so its fan-in is 1 at every width.
         tokenEmbedding = f.embedding("embed.token", shape.vocab(), d, d0);
         positionEmbedding = f.embedding("embed.position", shape.context(), d, d0);
@@ -73,6 +76,16 @@ public final class TransformerModel implements ProxyModel {
         causalMask = manager.create(mask, new Shape(shape.context(), shape.context()));
         zeroBeta = manager.zeros(new Shape(d));
         tensors = f.created();
+    }
+
+    @Override
+    public double widthMult() {
+        return widthMult;
+    }
+
+    @Override
+    public double depthMult() {
+        return depthMult;
     }
 
     @Override

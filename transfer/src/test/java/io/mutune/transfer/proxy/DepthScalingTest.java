@@ -52,4 +52,27 @@ class DepthScalingTest {
         assertEquals(SegmentResult.Outcome.COMPLETED, r.outcome());
         assertTrue(r.metrics().get("val_loss") < r.curve().get(0).metrics().get("val_loss") * 1.01, r.curve().toString());
     }
+
+    /** Adam's epsilon as a trial at (width, depth) builds it; base width 64, base depth 2, default epsilon 1e-8. */
+    static double epsilonOf(String parametrization, int width, int depth) {
+        DjlProxyRunner runner = ProxyRunners.of(ProxySpec.parse(spec(parametrization)));
+        TrialSegment seg = new TrialSegment("e", new Configuration(Map.of("lr", 1e-3)),
+                Map.of("width", (double) width, "depth", (double) depth), 0, 1, null, null, 3L);
+        try (NDManager m = NDManager.newBaseManager()) {
+            return ((io.mutune.transfer.optim.ScaledAdamW) runner.build(m, seg).optimizer()).epsilon();
+        }
+    }
+
+    @Test
+    void depthRulesScaleAdamEpsilonAsCompletePPrescribes() {
+        // CompleteP (alpha = 1): epsilon x m_N^-1 x m_L^-1; at 4x width and 4x depth, 1/16.
+        assertEquals(1e-8 / 16, epsilonOf("completep", 256, 8), 1e-15);
+        // depth-muP (alpha = 1/2): m_N^-1 x m_L^-1/2; at 4x width and 4x depth, 1/8.
+        assertEquals(1e-8 / 8, epsilonOf("depth-mup", 256, 8), 1e-15);
+        // muP and SP keep it, as microsoft/mup does.
+        assertEquals(1e-8, epsilonOf("mup", 256, 8), 1e-15);
+        assertEquals(1e-8, epsilonOf("sp", 256, 8), 1e-15);
+        // at the base shape every rule is the same
+        assertEquals(1e-8, epsilonOf("completep", 64, 2), 1e-15);
+    }
 }
