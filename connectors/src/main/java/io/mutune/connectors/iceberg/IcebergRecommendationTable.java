@@ -41,27 +41,24 @@ public final class IcebergRecommendationTable implements RecommendationTable {
     private static final ConflictRetry RETRY = new ConflictRetry(5,
             t -> t instanceof CommitFailedException || t instanceof ValidationException);
     private final SparkSession spark;
-    private final IcebergLocation at;
-    private final String name;
+    private final CheckedIcebergTable table;
 
     public IcebergRecommendationTable(SparkSession spark, IcebergLocation at) {
         this.spark = spark;
-        this.at = at;
-        this.name = at.register(spark);
-        IcebergTables.checkSchema(spark, at, RecommendationSchema.SCHEMA, RecommendationSchema.VERSION_PROPERTY, RecommendationSchema.VERSION);
+        this.table = new CheckedIcebergTable(spark, at, RecommendationSchema.TABLE);
     }
 
     @Override
     public long publish(String sweepId, List<RecommendationRow> rows) {
         RecommendationRows.requirePublishable(sweepId, rows);
-        synchronized (LOCKS.computeIfAbsent(at.toString(), k -> new Object())) {
-            IcebergTables.createIfAbsent(spark, at, RecommendationSchema.SCHEMA, RecommendationSchema.VERSION_PROPERTY, RecommendationSchema.VERSION);
-            return RETRY.run("publish to " + at, () -> publishOnce(sweepId, rows));
+        synchronized (LOCKS.computeIfAbsent(location(), k -> new Object())) {
+            table.createIfAbsent();
+            return RETRY.run("publish to " + location(), () -> publishOnce(sweepId, rows));
         }
     }
 
     private long publishOnce(String sweepId, List<RecommendationRow> rows) {
-        Row max = spark.table(name).agg(functions.max("version")).first();
+        Row max = spark.table(table.name()).agg(functions.max("version")).first();
         long version = (max.isNullAt(0) ? 0L : max.getLong(0)) + 1;
         Instant now = Instant.now();
         PublishMetadata meta = new PublishMetadata(sweepId, version, rows.size(), UUID.randomUUID().toString());
@@ -73,7 +70,7 @@ public final class IcebergRecommendationTable implements RecommendationTable {
                 .map(k -> "t.`" + k + "` <=> s.`" + k + "`").collect(Collectors.joining(" AND "));
         try {
             // Commit properties are thread-local in Iceberg: a concurrent publisher's never mix with ours.
-            CommitMetadata.withCommitProperties(Map.of(SUMMARY_KEY, meta.toJson()), () -> spark.sql("MERGE INTO " + name + " t USING "
+            CommitMetadata.withCommitProperties(Map.of(SUMMARY_KEY, meta.toJson()), () -> spark.sql("MERGE INTO " + table.name() + " t USING "
                     + view + " s ON " + condition + " WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *").collectAsList(),
                     RuntimeException.class);
         } finally {
@@ -84,18 +81,18 @@ public final class IcebergRecommendationTable implements RecommendationTable {
 
     @Override
     public List<RecommendationRow> current() {
-        if (!IcebergTables.exists(spark, at)) {
+        if (!table.exists()) {
             return List.of();
         }
-        return read(spark.table(name));
+        return read(spark.table(table.name()));
     }
 
     @Override
     public List<RecommendationRow> asOfVersion(long version) {
         IcebergPublish p = publishes().stream().filter(c -> c.meta().version() == version).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("table " + at + " has no publish version " + version
+                .orElseThrow(() -> new IllegalArgumentException("table " + location() + " has no publish version " + version
                         + "; it has " + history().stream().map(PublishRecord::version).toList()));
-        return read(spark.sql("SELECT * FROM " + name + " VERSION AS OF " + p.snapshotId()));
+        return read(spark.sql("SELECT * FROM " + table.name() + " VERSION AS OF " + p.snapshotId()));
     }
 
     @Override
@@ -109,11 +106,11 @@ public final class IcebergRecommendationTable implements RecommendationTable {
     }
 
     private List<IcebergPublish> publishes() {
-        if (!IcebergTables.exists(spark, at)) {
+        if (!table.exists()) {
             return List.of();
         }
         List<IcebergPublish> out = new ArrayList<>();
-        for (Row r : spark.sql("SELECT snapshot_id, committed_at, summary['" + SUMMARY_KEY + "'] FROM " + name + ".snapshots").collectAsList()) {
+        for (Row r : spark.sql("SELECT snapshot_id, committed_at, summary['" + SUMMARY_KEY + "'] FROM " + table.name() + ".snapshots").collectAsList()) {
             String json = r.isNullAt(2) ? null : r.getString(2);
             PublishMetadata.parse(json).ifPresent(m -> out.add(new IcebergPublish(r.getLong(0), ((Timestamp) r.get(1)).toInstant(), m)));
         }
@@ -127,7 +124,7 @@ public final class IcebergRecommendationTable implements RecommendationTable {
 
     @Override
     public String location() {
-        return at.toString();
+        return table.location();
     }
 
     private record IcebergPublish(long snapshotId, Instant at, PublishMetadata meta) { }

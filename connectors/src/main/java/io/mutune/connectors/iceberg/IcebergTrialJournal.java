@@ -10,14 +10,11 @@ import static org.apache.spark.sql.functions.col;
 /** The trial journal as an Iceberg table in a Hadoop catalog; each append is one snapshot. */
 public final class IcebergTrialJournal implements TrialJournal {
     private final SparkSession spark;
-    private final IcebergLocation at;
-    private final String name;
+    private final CheckedIcebergTable table;
 
     public IcebergTrialJournal(SparkSession spark, IcebergLocation at) {
         this.spark = spark;
-        this.at = at;
-        this.name = at.register(spark);
-        IcebergTables.checkSchema(spark, at, JournalSchema.SCHEMA, JournalSchema.VERSION_PROPERTY, JournalSchema.VERSION);
+        this.table = new CheckedIcebergTable(spark, at, JournalSchema.TABLE);
     }
 
     @Override
@@ -25,25 +22,25 @@ public final class IcebergTrialJournal implements TrialJournal {
         if (rows.isEmpty()) {
             return;
         }
-        IcebergTables.createIfAbsent(spark, at, JournalSchema.SCHEMA, JournalSchema.VERSION_PROPERTY, JournalSchema.VERSION);
+        table.createIfAbsent();
         try {
-            spark.createDataFrame(JournalSchema.toRows(rows), JournalSchema.SCHEMA).writeTo(name).append();
+            spark.createDataFrame(JournalSchema.toRows(rows), JournalSchema.SCHEMA).writeTo(table.name()).append();
         } catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
-            throw new IllegalStateException("journal " + at + " vanished while appending", e);
+            throw new IllegalStateException("journal " + table.location() + " vanished while appending", e);
         }
     }
 
     @Override
     public List<JournalRow> read(String sweepId) {
-        if (!IcebergTables.exists(spark, at)) {
+        if (!table.exists()) {
             return List.of();
         }
-        return spark.table(name).where(col("sweep_id").equalTo(sweepId)).orderBy(col("seq"))
+        return spark.table(table.name()).where(col("sweep_id").equalTo(sweepId)).orderBy(col("seq"))
                 .collectAsList().stream().map(JournalSchema::fromRow).toList();
     }
 
     @Override
     public String location() {
-        return at.toString();
+        return table.location();
     }
 }

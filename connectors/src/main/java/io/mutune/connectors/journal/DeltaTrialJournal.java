@@ -1,6 +1,6 @@
 package io.mutune.connectors.journal;
 
-import io.mutune.connectors.table.DeltaTables;
+import io.mutune.connectors.table.CheckedDeltaTable;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -13,12 +13,11 @@ import static org.apache.spark.sql.functions.col;
  */
 public final class DeltaTrialJournal implements TrialJournal {
     private final SparkSession spark;
-    private final String path;
+    private final CheckedDeltaTable table;
 
     public DeltaTrialJournal(SparkSession spark, String path) {
         this.spark = spark;
-        this.path = path;
-        DeltaTables.checkSchema(spark, path, JournalSchema.SCHEMA, JournalSchema.VERSION_PROPERTY, JournalSchema.VERSION);
+        this.table = new CheckedDeltaTable(spark, path, JournalSchema.TABLE);
     }
 
     @Override
@@ -27,15 +26,15 @@ public final class DeltaTrialJournal implements TrialJournal {
             return;
         }
         Dataset<Row> df = spark.createDataFrame(JournalSchema.toRows(rows), JournalSchema.SCHEMA);
-        DeltaTables.append(spark, df, path, JournalSchema.VERSION_PROPERTY, JournalSchema.VERSION);
+        table.append(df);
     }
 
     @Override
     public List<JournalRow> read(String sweepId) {
-        if (!DeltaTables.exists(spark, path)) {
+        if (!table.exists()) {
             return List.of();
         }
-        return spark.read().format("delta").load(path)
+        return table.read()
                 .where(col("sweep_id").equalTo(sweepId))
                 .orderBy(col("seq"))
                 .collectAsList().stream().map(JournalSchema::fromRow).toList();
@@ -43,6 +42,6 @@ public final class DeltaTrialJournal implements TrialJournal {
 
     @Override
     public String location() {
-        return "delta:" + path;
+        return table.location();
     }
 }

@@ -1,5 +1,6 @@
 package io.mutune.connectors.journal;
 
+import io.mutune.connectors.table.TableSchema;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -48,6 +49,9 @@ public final class JournalSchema {
         DataTypes.createStructField("started_at", DataTypes.TimestampType, true),
         DataTypes.createStructField("finished_at", DataTypes.TimestampType, true),
     });
+
+    /** The columns and version together, as the Delta and Iceberg tables check and create them. */
+    public static final TableSchema TABLE = new TableSchema(SCHEMA, VERSION_PROPERTY, VERSION);
 
     private JournalSchema() { }
 

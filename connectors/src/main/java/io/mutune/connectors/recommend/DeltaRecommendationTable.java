@@ -1,6 +1,7 @@
 package io.mutune.connectors.recommend;
 
 import io.delta.tables.DeltaTable;
+import io.mutune.connectors.table.CheckedDeltaTable;
 import io.mutune.connectors.table.DeltaTables;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -35,18 +36,17 @@ public final class DeltaRecommendationTable implements RecommendationTable {
     private static final ConflictRetry RETRY = new ConflictRetry(8,
             t -> t instanceof java.util.ConcurrentModificationException || t instanceof SkippedPublish);
     private final SparkSession spark;
-    private final String path;
+    private final CheckedDeltaTable table;
 
     public DeltaRecommendationTable(SparkSession spark, String path) {
         this.spark = spark;
-        this.path = path;
-        DeltaTables.checkSchema(spark, path, RecommendationSchema.SCHEMA, RecommendationSchema.VERSION_PROPERTY, RecommendationSchema.VERSION);
+        this.table = new CheckedDeltaTable(spark, path, RecommendationSchema.TABLE);
     }
 
     @Override
     public long publish(String sweepId, List<RecommendationRow> rows) {
         RecommendationRows.requirePublishable(sweepId, rows);
-        DeltaTables.createIfAbsent(spark, path, RecommendationSchema.SCHEMA, RecommendationSchema.VERSION_PROPERTY, RecommendationSchema.VERSION);
+        table.createIfAbsent();
         return RETRY.run("publish to " + location(), () -> publishOnce(sweepId, rows));
     }
 
@@ -67,7 +67,7 @@ public final class DeltaRecommendationTable implements RecommendationTable {
         session.conf().set(TXN_VERSION, Long.toString(version));
         // The source is a local list of rows, deterministic: materialising it first only costs a job.
         session.conf().set("spark.databricks.delta.merge.materializeSource", "none");
-        DeltaTable.forPath(session, path).as("t").merge(updates.as("s"), condition)
+        DeltaTable.forPath(session, table.path()).as("t").merge(updates.as("s"), condition)
                 .whenMatched().updateAll()
                 .whenNotMatched().insertAll()
                 .execute();
@@ -84,10 +84,10 @@ public final class DeltaRecommendationTable implements RecommendationTable {
 
     @Override
     public List<RecommendationRow> current() {
-        if (!DeltaTables.exists(spark, path)) {
+        if (!table.exists()) {
             return List.of();
         }
-        return read(spark.read().format("delta").load(path));
+        return read(table.read());
     }
 
     @Override
@@ -95,7 +95,7 @@ public final class DeltaRecommendationTable implements RecommendationTable {
         DeltaPublish p = publishes(spark).stream().filter(c -> c.meta().version() == version).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("table " + location() + " has no publish version " + version
                         + "; it has " + history().stream().map(PublishRecord::version).toList()));
-        return read(spark.read().format("delta").option("versionAsOf", p.deltaVersion()).load(path));
+        return read(spark.read().format("delta").option("versionAsOf", p.deltaVersion()).load(table.path()));
     }
 
     @Override
@@ -112,11 +112,11 @@ public final class DeltaRecommendationTable implements RecommendationTable {
 
     /** Every publish commit, oldest first. */
     private List<DeltaPublish> publishes(SparkSession session) {
-        if (!DeltaTables.exists(session, path)) {
+        if (!DeltaTables.exists(session, table.path())) {
             return List.of();
         }
         List<DeltaPublish> out = new ArrayList<>();
-        for (Row r : DeltaTable.forPath(session, path).history().select("version", "timestamp", "userMetadata").collectAsList()) {
+        for (Row r : DeltaTable.forPath(session, table.path()).history().select("version", "timestamp", "userMetadata").collectAsList()) {
             String user = r.isNullAt(2) ? null : r.getString(2);
             Instant at = ((Timestamp) r.get(1)).toInstant();
             PublishMetadata.parse(user).ifPresentOrElse(m -> out.add(new DeltaPublish(r.getLong(0), at, m)),
@@ -128,7 +128,7 @@ public final class DeltaRecommendationTable implements RecommendationTable {
 
     /** An older mutune's publish: its version is the highest in the rows it left, its row count those rows. */
     private DeltaPublish legacyPublish(SparkSession session, long deltaVersion, Instant at, String sweepId) {
-        Dataset<Row> then = session.read().format("delta").option("versionAsOf", deltaVersion).load(path);
+        Dataset<Row> then = session.read().format("delta").option("versionAsOf", deltaVersion).load(table.path());
         long version = then.agg(functions.max("version")).first().getLong(0);
         long rows = then.where(functions.col("version").equalTo(version)).count();
         return new DeltaPublish(deltaVersion, at, new PublishMetadata(sweepId, version, rows, ""));
@@ -140,7 +140,7 @@ public final class DeltaRecommendationTable implements RecommendationTable {
 
     @Override
     public String location() {
-        return "delta:" + path;
+        return table.location();
     }
 
     private record DeltaPublish(long deltaVersion, Instant at, PublishMetadata meta) { }

@@ -1,5 +1,6 @@
 package io.mutune.connectors.recommend;
 
+import io.mutune.connectors.table.TableSchema;
 import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,6 +45,9 @@ public final class RecommendationSchema {
         DataTypes.createStructField("version", DataTypes.LongType, false),
         DataTypes.createStructField("created_at", DataTypes.TimestampType, false),
     });
+
+    /** The columns and version together, as the Delta and Iceberg tables check and create them. */
+    public static final TableSchema TABLE = new TableSchema(SCHEMA, VERSION_PROPERTY, VERSION);
 
     private RecommendationSchema() { }
 

@@ -3,8 +3,8 @@ package io.mutune.jobs.report;
 import java.util.List;
 
 /**
- * A chart as data, drawn the same way to SVG (for the HTML report) and to PNG: both renderers lay
- * it out with {@link ChartFrame}, so the two never disagree.
+ * A chart as data, drawn the same way to SVG (for the HTML report) and to PNG: {@link ChartRenderer}
+ * lays it out with {@link ChartFrame} and draws both through {@link ChartCanvas}, so the two never disagree.
  *
  * @param id      a file-name-safe identifier, e.g. {@code loss-vs-lr}
  * @param vLines  x positions of vertical guide lines (e.g. the rungs where trials were stopped)

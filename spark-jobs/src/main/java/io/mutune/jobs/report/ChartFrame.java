@@ -2,7 +2,7 @@ package io.mutune.jobs.report;
 
 /**
  * The layout of a chart on its canvas: the plot area and the two axis scales fitted to every
- * finite value of its series, error bars and bands. Both renderers draw from this.
+ * finite value of its series, error bars and bands. {@link ChartRenderer} draws from this.
  */
 public record ChartFrame(Chart chart, AxisScale x, AxisScale y, double left, double top, double right, double bottom) {
     public static final double MARGIN_LEFT = 72;

@@ -11,8 +11,4 @@ public final class Palette {
     public static String hex(int index) {
         return HEX[Math.floorMod(index, HEX.length)];
     }
-
-    public static java.awt.Color awt(int index) {
-        return java.awt.Color.decode(hex(index));
-    }
 }

@@ -1,130 +1,176 @@
 package io.mutune.jobs.report;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 
-/** Draws a {@link Chart} as an inline SVG element (no scripts, no external resources). */
-public final class SvgChart {
-    private SvgChart() { }
+/**
+ * Draws a {@link Chart} as an inline SVG element (no scripts, no external resources): the
+ * {@link ChartCanvas} that writes SVG elements as text.
+ */
+public final class SvgChart implements ChartCanvas {
+    private final StringBuilder sb = new StringBuilder();
+    private final String clip;
+    /** A shape was written and its line is not yet ended: a text label that follows goes on the same line. */
+    private boolean lineOpen;
+
+    private SvgChart(ChartFrame f) {
+        Chart c = f.chart();
+        clip = "clip-" + c.id();
+        sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"chart-%s\" class=\"chart\" width=\"%d\""
+                + " height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">\n",
+                c.id(), Chart.WIDTH, Chart.HEIGHT, Chart.WIDTH, Chart.HEIGHT));
+        sb.append("<title>").append(Html.escape(c.title())).append("</title>\n");
+        sb.append("<defs><clipPath id=\"").append(clip).append("\"><rect").append(box(f.left(), f.top(), f.right() - f.left(), f.bottom() - f.top()))
+                .append("/></clipPath></defs>\n");
+        sb.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+    }
 
     public static String render(Chart c) {
         ChartFrame f = ChartFrame.of(c);
-        StringBuilder sb = new StringBuilder();
-        String clip = "clip-" + c.id();
-        sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"chart-%s\" class=\"chart\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">%n",
-                c.id(), Chart.WIDTH, Chart.HEIGHT, Chart.WIDTH, Chart.HEIGHT));
-        sb.append("<title>").append(Html.escape(c.title())).append("</title>\n");
-        sb.append(String.format(Locale.ROOT, "<defs><clipPath id=\"%s\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/></clipPath></defs>%n",
-                clip, f.left(), f.top(), f.right() - f.left(), f.bottom() - f.top()));
-        sb.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-        axes(sb, f);
+        SvgChart svg = new SvgChart(f);
+        ChartRenderer.draw(f, svg);
+        svg.endLine();
+        return svg.sb.append("</svg>").toString();
+    }
+
+    @Override
+    public void line(double x1, double y1, double x2, double y2, ShapeStyle style) {
+        shape("line", style, " x1=\"" + num(x1) + "\" y1=\"" + num(y1) + "\" x2=\"" + num(x2) + "\" y2=\"" + num(y2) + "\"");
+    }
+
+    @Override
+    public void polyline(double[] xs, double[] ys, ShapeStyle style) {
+        shape("polyline", style, " points=\"" + points(xs, ys) + "\"");
+    }
+
+    @Override
+    public void polygon(double[] xs, double[] ys, ShapeStyle style) {
+        shape("polygon", style, " points=\"" + points(xs, ys) + "\"");
+    }
+
+    @Override
+    public void circle(double cx, double cy, int radius, ShapeStyle style) {
+        shape("circle", style, " cx=\"" + num(cx) + "\" cy=\"" + num(cy) + "\" r=\"" + radius + "\"");
+    }
+
+    @Override
+    public void path(MarkPath path, ShapeStyle style) {
+        StringBuilder d = new StringBuilder();
+        for (MarkPath.Step s : path.steps()) {
+            switch (s.kind()) {
+                case MOVE -> d.append('M').append(num(s.x())).append(' ').append(num(s.y()));
+                case LINE -> d.append('L').append(num(s.x())).append(' ').append(num(s.y()));
+                case CLOSE -> d.append('Z');
+            }
+        }
+        shape("path", style, " d=\"" + d + "\"");
+    }
+
+    @Override
+    public void rect(double x, double y, double width, double height, ShapeStyle style) {
+        shape("rect", style, box(x, y, width, height));
+    }
+
+    @Override
+    public void swatch(double x, double y, int width, int height, ShapeStyle style) {
+        shape("rect", style, " x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + width + "\" height=\"" + height + "\"");
+    }
+
+    @Override
+    public void text(double x, double y, String text, Anchor anchor) {
+        String align = switch (anchor) {
+            case START -> "";
+            case MIDDLE -> " text-anchor=\"middle\"";
+            case END -> " text-anchor=\"end\"";
+        };
+        label("<text x=\"" + num(x) + "\" y=\"" + num(y) + "\"" + align + ">", text);
+    }
+
+    @Override
+    public void verticalText(int x, double y, String text) {
+        label("<text transform=\"translate(" + x + "," + num(y) + ") rotate(-90)\" text-anchor=\"middle\">", text);
+    }
+
+    @Override
+    public void title(double x, int baseline, String text) {
+        label("<text x=\"" + num(x) + "\" y=\"" + baseline + "\" font-size=\"14\" font-weight=\"bold\">", text);
+    }
+
+    @Override
+    public void beginPlotArea() {
+        endLine();
         sb.append("<g clip-path=\"url(#").append(clip).append(")\">\n");
-        for (Band b : c.bands()) {
-            band(sb, f, b);
-        }
-        for (double v : c.vLines()) {
-            if (f.x().contains(v)) {
-                double px = f.x().toPixel(v);
-                sb.append(String.format(Locale.ROOT, "<line class=\"rung\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#999\" stroke-dasharray=\"2,3\"/>%n",
-                        px, f.top(), px, f.bottom()));
-            }
-        }
-        for (Series s : c.series()) {
-            series(sb, f, s);
-        }
+    }
+
+    @Override
+    public void endPlotArea() {
+        endLine();
         sb.append("</g>\n");
-        legend(sb, c);
-        sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"20\" font-size=\"14\" font-weight=\"bold\">%s</text>%n", f.left(), Html.escape(c.title())));
-        sb.append("</svg>");
-        return sb.toString();
     }
 
-    private static void axes(StringBuilder sb, ChartFrame f) {
-        sb.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" stroke=\"#333\"/>%n",
-                f.left(), f.top(), f.right() - f.left(), f.bottom() - f.top()));
-        for (double t : f.x().ticks()) {
-            double px = f.x().toPixel(t);
-            sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#eee\"/>", px, f.top(), px, f.bottom()));
-            sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>%n", px, f.bottom() + 15, AxisScale.format(t)));
+    /** Attribute order: class, geometry, then the presentation attributes that differ from SVG's defaults. */
+    private void shape(String element, ShapeStyle style, String geometry) {
+        endLine();
+        sb.append('<').append(element);
+        if (style.cssClass() != null) {
+            sb.append(" class=\"").append(style.cssClass()).append('"');
         }
-        for (double t : f.y().ticks()) {
-            double py = f.y().toPixel(t);
-            sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#eee\"/>", f.left(), py, f.right(), py));
-            sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n", f.left() - 5, py + 4, AxisScale.format(t)));
+        sb.append(geometry);
+        if (style.fill() != null) {
+            sb.append(" fill=\"").append(style.fill()).append('"');
         }
-        sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>%n",
-                (f.left() + f.right()) / 2, f.bottom() + 36, Html.escape(f.chart().xLabel())));
-        sb.append(String.format(Locale.ROOT, "<text transform=\"translate(16,%.1f) rotate(-90)\" text-anchor=\"middle\">%s</text>%n",
-                (f.top() + f.bottom()) / 2, Html.escape(f.chart().yLabel())));
+        if (style.fillOpacity() != 1) {
+            sb.append(" fill-opacity=\"").append(plain(style.fillOpacity())).append('"');
+        }
+        if (style.stroke() != null) {
+            sb.append(" stroke=\"").append(style.stroke()).append('"');
+        }
+        if (style.strokeWidth() != ShapeStyle.DEFAULT_WIDTH) {
+            sb.append(" stroke-width=\"").append(plain(style.strokeWidth())).append('"');
+        }
+        if (style.dash() != null) {
+            sb.append(" stroke-dasharray=\"");
+            for (int i = 0; i < style.dash().length; i++) {
+                sb.append(i > 0 ? "," : "").append(plain(style.dash()[i]));
+            }
+            sb.append('"');
+        }
+        sb.append("/>");
+        lineOpen = true;
     }
 
-    private static void band(StringBuilder sb, ChartFrame f, Band b) {
+    /** A text ends its line, which it shares with the shape it labels (a tick, a legend key) when there is one. */
+    private void label(String openTag, String text) {
+        sb.append(openTag).append(Html.escape(text)).append("</text>\n");
+        lineOpen = false;
+    }
+
+    private void endLine() {
+        if (lineOpen) {
+            sb.append('\n');
+            lineOpen = false;
+        }
+    }
+
+    private static String box(double x, double y, double width, double height) {
+        return " x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(width) + "\" height=\"" + num(height) + "\"";
+    }
+
+    private static String points(double[] xs, double[] ys) {
         StringBuilder pts = new StringBuilder();
-        for (int i = 0; i < b.x().length; i++) {
-            pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", f.x().toPixel(b.x()[i]), f.y().toPixel(b.low()[i])));
+        for (int i = 0; i < xs.length; i++) {
+            pts.append(i > 0 ? " " : "").append(num(xs[i])).append(',').append(num(ys[i]));
         }
-        for (int i = b.x().length - 1; i >= 0; i--) {
-            pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", f.x().toPixel(b.x()[i]), f.y().toPixel(b.high()[i])));
-        }
-        sb.append(String.format(Locale.ROOT, "<polygon class=\"band\" points=\"%s\" fill=\"%s\" fill-opacity=\"0.18\" stroke=\"none\"/>%n",
-                pts.toString().trim(), Palette.hex(b.color())));
+        return pts.toString();
     }
 
-    private static void series(StringBuilder sb, ChartFrame f, Series s) {
-        String color = Palette.hex(s.color());
-        if (s.line()) {
-            StringBuilder pts = new StringBuilder();
-            for (int i = 0; i < s.size(); i++) {
-                if (drawable(f, s.x()[i], s.y()[i])) {
-                    pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", f.x().toPixel(s.x()[i]), f.y().toPixel(s.y()[i])));
-                }
-            }
-            sb.append(String.format(Locale.ROOT, "<polyline class=\"series\" points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.6\"%s/>%n",
-                    pts.toString().trim(), color, s.dashed() ? " stroke-dasharray=\"6,4\"" : ""));
-        }
-        for (int i = 0; i < s.size(); i++) {
-            if (!drawable(f, s.x()[i], s.y()[i])) {
-                continue;
-            }
-            double px = f.x().toPixel(s.x()[i]);
-            double py = f.y().toPixel(s.y()[i]);
-            if (s.yLow() != null && drawable(f, s.x()[i], s.yLow()[i]) && drawable(f, s.x()[i], s.yHigh()[i])) {
-                sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"1.4\"/>%n",
-                        px, f.y().toPixel(s.yLow()[i]), px, f.y().toPixel(s.yHigh()[i]), color));
-            }
-            switch (s.mark()) {
-                case DOT -> sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>%n", px, py, color));
-                case CROSS -> sb.append(String.format(Locale.ROOT,
-                        "<path class=\"stop\" d=\"M%.1f %.1fL%.1f %.1fM%.1f %.1fL%.1f %.1f\" stroke=\"%s\" stroke-width=\"1.8\"/>%n",
-                        px - 4, py - 4, px + 4, py + 4, px - 4, py + 4, px + 4, py - 4, color));
-                case DIAMOND -> sb.append(String.format(Locale.ROOT, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\" stroke=\"black\"/>%n",
-                        px, py - 6, px + 6, py, px, py + 6, px - 6, py, color));
-                case NONE -> { }
-            }
-        }
+    /** A pixel position, to a tenth of a pixel: finer is invisible and only makes the page longer. */
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
     }
 
-    private static boolean drawable(ChartFrame f, double x, double y) {
-        return Double.isFinite(x) && Double.isFinite(y) && (!f.x().log() || x > 0) && (!f.y().log() || y > 0);
-    }
-
-    private static void legend(StringBuilder sb, Chart c) {
-        double x = Chart.WIDTH - ChartFrame.MARGIN_RIGHT + 12;
-        double y = ChartFrame.MARGIN_TOP + 8;
-        for (Series s : c.series()) {
-            if (s.name() == null || s.name().isEmpty()) {
-                continue;
-            }
-            sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"3\"/>", x, y, x + 16, y, Palette.hex(s.color())));
-            sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\">%s</text>%n", x + 21, y + 4, Html.escape(Legend.clip(s.name()))));
-            y += 16;
-            if (y > Chart.HEIGHT - 20) {
-                break;
-            }
-        }
-        for (Band b : c.bands()) {
-            sb.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"16\" height=\"8\" fill=\"%s\" fill-opacity=\"0.25\"/>", x, y - 4, Palette.hex(b.color())));
-            sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\">%s</text>%n", x + 21, y + 4, Html.escape(Legend.clip(b.name()))));
-            y += 16;
-        }
+    /** A style value (width, opacity, dash length) as written by hand: {@code 3}, {@code 1.6}, {@code 0.18}. */
+    private static String plain(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }
