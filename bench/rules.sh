@@ -14,7 +14,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   ./mvnw -q -B -ntp -o -pl transfer dependency:build-classpath -Dmdep.outputFile=target/cp.txt
 fi
 CP="transfer/target/classes:hpo/target/classes:$(tr ':' '\n' < transfer/target/cp.txt | grep -v '/io/mutune/' | paste -sd: -)"
-BENCH_CLASSES="transfer/target/bench-classes-$SCALE"  # per scale: two scales may run at once
+BENCH_CLASSES="transfer/target/bench-classes-$$"  # per run: runs may overlap
 rm -rf "$BENCH_CLASSES" && mkdir -p "$BENCH_CLASSES"
 javac -d "$BENCH_CLASSES" -cp "$CP" $(find transfer/src/bench/java -name '*.java')
 mkdir -p "$OUT"

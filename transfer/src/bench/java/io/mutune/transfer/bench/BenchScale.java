@@ -65,7 +65,20 @@ record BenchScale(String name, String model, List<String> parametrizations, List
         s.put("eval_every", (int) steps);
         s.put("schedule", Map.of("kind", "cosine", "warmup_steps", (int) (steps / 10), "total_steps", (int) steps));
         s.put("threads", threads);
+        if (zeroReadout()) {
+            s.put("readout_zero_init", true);
+        }
         return s;
+    }
+
+    /** {@code -Dbench.zeroReadout=true} starts the readout at zero (TP-V's recommendation for muP). */
+    static boolean zeroReadout() {
+        return Boolean.getBoolean("bench.zeroReadout");
+    }
+
+    /** Suffix of the results file: "-zero" with a zero-initialised readout, else "". */
+    String variant() {
+        return zeroReadout() ? "-zero" : "";
     }
 
     String metric() {
@@ -129,9 +142,10 @@ record BenchScale(String name, String model, List<String> parametrizations, List
             return name + ": transformer depth " + DEPTH + ", " + TF_HEADS + " heads, base width " + TF_BASE_WIDTH + ", proxies at widths "
                     + proxyWidths + ", target " + (int) targetWidth + ", " + steps + " AdamW steps (cosine, warmup " + steps / 10
                     + "), batch " + batch + " x " + TF_CONTEXT + " tokens, vocab " + TF_VOCAB + ", HMM 16 states, seed " + seed
-                    + ", " + threads + " thread(s)";
+                    + ", " + threads + " thread(s)" + (zeroReadout() ? ", readout zero-init" : "");
         }
         return name + ": " + model + " depth " + DEPTH + ", proxies at widths " + proxyWidths + ", target " + (int) targetWidth
-                + ", " + steps + " AdamW steps (cosine, warmup " + steps / 10 + "), batch " + batch + ", teacher 16->4, seed " + seed;
+                + ", " + steps + " AdamW steps (cosine, warmup " + steps / 10 + "), batch " + batch + ", teacher 16->4, seed " + seed
+                + (zeroReadout() ? ", readout zero-init" : "");
     }
 }

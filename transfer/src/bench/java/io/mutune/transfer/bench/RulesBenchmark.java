@@ -27,7 +27,7 @@ public final class RulesBenchmark {
             long start = System.nanoTime();
             ProxyTrainer trainer = new ProxyTrainer(ProxyRunners::fromSpec, scale.spec(), scale.metric(), scale.steps(),
                     scale.seed(), scale::flopsPerStep);
-            Path file = out.resolve("results-" + scale.model() + "-" + parametrization + ".json");
+            Path file = out.resolve("results-" + scale.model() + "-" + parametrization + scale.variant() + ".json");
             int directPlanned = scale.grid(parametrization).directLrGrid().size();
             // Written after every direct trial (partial: fewer direct trials than planned), then at the end.
             java.util.function.Consumer<TransferExperiment> write = ex -> {
