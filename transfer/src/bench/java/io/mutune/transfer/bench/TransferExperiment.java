@@ -115,7 +115,11 @@ final class TransferExperiment {
             }
             Map<String, Object> c = new LinkedHashMap<>(best);
             c.put("lr", grid.lrGrid().get(i));
-            here.add(trainer.train("proxy", parametrization, width, new Configuration(c)));
+            Configuration config = new Configuration(c);
+            if (here.stream().anyMatch(t -> t.config().equals(config))) {
+                continue; // the best multipliers are the base ones: the first LR sweep trained this (trials are deterministic)
+            }
+            here.add(trainer.train("proxy", parametrization, width, config));
         }
         best.put("lr", bestOf(here).config().getDouble("lr"));
         proxyTrials.addAll(here);
