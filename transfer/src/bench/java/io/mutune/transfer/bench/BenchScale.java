@@ -33,7 +33,8 @@ record BenchScale(String name, String model, List<String> parametrizations, List
     static BenchScale fromArgs(String[] args) {
         String name = args.length > 0 ? args[0] : "full";
         BenchScale scale = switch (name) {
-            case "full" -> new BenchScale(name, "mlp", List.of("mup", "sp"), List.of(64.0, 128.0, 256.0, 512.0), 2048, 200, 64, 17, 1, 7);
+            case "full" -> new BenchScale(name, "mlp", List.of("mup", "sp"), List.of(64.0, 128.0, 256.0, 512.0), 2048, 200, 64,
+                    Long.getLong("bench.seed", 17), 1, 7);
             case "quick" -> new BenchScale(name, "mlp", List.of("mup", "sp"), List.of(32.0, 64.0, 128.0), 512, 60, 64, 17, 1, 7);
             case "transformer" -> new BenchScale(name, "transformer", List.of("mup"), List.of(64.0, 128.0, 256.0), 1024,
                     Long.getLong("bench.steps", 150), Integer.getInteger("bench.batch", 16), 17,
