@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
-# The transfer-rules benchmark: DJL MLP proxies under muP and SP, recommendations for width 2048,
-# direct LR sweeps there, plots. Usage: bench/rules.sh [full|quick] [out-dir] [mup,sp]
+# The transfer-rules benchmark: DJL proxies (MLP, or the transformer) under muP and SP, recommendations
+# for a larger width, direct LR sweeps there, plots. Usage: bench/rules.sh [full|quick|transformer] [out-dir] [mup,sp]
+# BENCH_JAVA_OPTS="-Dbench.steps=150 -Dbench.batch=16 -Dbench.threads=1 -Dbench.direct=7" sizes the transformer run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCALE="${1:-full}"
 OUT="${2:-bench-out/rules}"
 PARAMS="${3:-mup,sp}"
-./mvnw -q -B -o -pl hpo,transfer install -DskipTests
-./mvnw -q -B -o -pl hpo,transfer dependency:build-classpath -Dmdep.outputFile=target/cp.txt
-CP="transfer/target/classes:hpo/target/classes:$(cat transfer/target/cp.txt)"
-BENCH_CLASSES=transfer/target/bench-classes
+# Build with the reactor (-am) so hpo comes from this checkout, and run against this checkout's
+# classes: ~/.m2 is shared with other worktrees, whose install can replace mutune-hpo there.
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  ./mvnw -q -B -ntp -o -pl transfer -am install -DskipTests
+  ./mvnw -q -B -ntp -o -pl transfer dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+fi
+CP="transfer/target/classes:hpo/target/classes:$(tr ':' '\n' < transfer/target/cp.txt | grep -v '/io/mutune/' | paste -sd: -)"
+BENCH_CLASSES="transfer/target/bench-classes-$$"  # per run: runs may overlap
 rm -rf "$BENCH_CLASSES" && mkdir -p "$BENCH_CLASSES"
 javac -d "$BENCH_CLASSES" -cp "$CP" $(find transfer/src/bench/java -name '*.java')
 mkdir -p "$OUT"
-java -Xmx4g -Dai.djl.offline=true -cp "$BENCH_CLASSES:$CP" io.mutune.transfer.bench.RulesBenchmark "$SCALE" "$OUT" "$PARAMS" \
+java -Xmx4g ${BENCH_JAVA_OPTS:-} -Dai.djl.offline=true -cp "$BENCH_CLASSES:$CP" io.mutune.transfer.bench.RulesBenchmark "$SCALE" "$OUT" "$PARAMS" \
   2> >(grep -v -e SLF4J -e '^\[main\] INFO' >&2) | tee -a "$OUT/log-$SCALE.txt"
 # Diagnostic: what the proxies' LR optima give with every exponent kept (no training).
 java -cp "$BENCH_CLASSES:$CP" io.mutune.transfer.bench.UnconstrainedRefit "$OUT"/results-*.json 2> >(grep -v SLF4J >&2) \

@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # The muTransfer benchmark (issue 5): LR sweep on a √2 grid, SP vs muP, MLP and transformer.
-# Usage: bench/transfer.sh [mlp|transformer|all] [out-dir]   (CPU; one PyTorch thread)
+# Usage: bench/transfer.sh [mlp|transformer|all|summarize] [out-dir] [mup,sp] [zero-readout|-] [widths]
+# (CPU; one PyTorch thread). widths, e.g. 512,1024, overrides the model's default widths.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -B -pl hpo,transfer install -DskipTests
-./mvnw -q -B -pl transfer dependency:build-classpath -Dmdep.outputFile=transfer/target/bench.cp -Dmdep.includeScope=test
-exec java -Xmx4g -Dai.djl.offline=true -cp "transfer/target/classes:transfer/target/test-classes:$(cat transfer/target/bench.cp)" \
-  io.mutune.transfer.bench.TransferBenchmark "${1:-all}" "${2:-bench/out/transfer}"
+# Build with the reactor (-am) so hpo comes from this checkout, and run against this checkout's
+# classes: ~/.m2 is shared with other worktrees, whose install can replace mutune-hpo there.
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  ./mvnw -q -B -ntp -o -pl transfer -am install -DskipTests
+  ./mvnw -q -B -ntp -o -pl transfer dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
+fi
+CP="$(tr ':' '\n' < transfer/target/bench.cp | grep -v '/io/mutune/' | paste -sd: -)"
+exec java -Xmx4g -Dai.djl.offline=true -cp "transfer/target/classes:transfer/target/test-classes:hpo/target/classes:$CP" \
+  io.mutune.transfer.bench.TransferBenchmark "${1:-all}" "${2:-bench/out/transfer}" "${@:3}"

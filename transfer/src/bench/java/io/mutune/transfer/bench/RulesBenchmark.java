@@ -27,11 +27,25 @@ public final class RulesBenchmark {
             long start = System.nanoTime();
             ProxyTrainer trainer = new ProxyTrainer(ProxyRunners::fromSpec, scale.spec(), scale.metric(), scale.steps(),
                     scale.seed(), scale::flopsPerStep);
-            TransferExperiment e = new TransferExperiment(trainer, scale.grid(parametrization), parametrization, scale.seed()).run();
+            Path file = out.resolve("results-" + scale.model() + "-" + parametrization + scale.variant() + ".json");
+            int directPlanned = scale.grid(parametrization).directLrGrid().size();
+            // Written after every direct trial (partial: fewer direct trials than planned), then at the end.
+            java.util.function.Consumer<TransferExperiment> write = ex -> {
+                try {
+                    Map<String, Object> partial = new LinkedHashMap<>(ExperimentSummary.of(ex, scale.model(), scale.grid(parametrization).targetWidth()));
+                    partial.put("scale", scale.describe());
+                    partial.put("wallSeconds", (System.nanoTime() - start) / 1e9);
+                    partial.put("directTrialsPlanned", directPlanned);
+                    json.writeValue(file.toFile(), partial);
+                } catch (Exception ex2) {
+                    TransferExperiment.log("could not write partial results: " + ex2);
+                }
+            };
+            TransferExperiment e = new TransferExperiment(trainer, scale.grid(parametrization), parametrization, scale.seed()).run(write);
             Map<String, Object> summary = new LinkedHashMap<>(ExperimentSummary.of(e, scale.model(), scale.grid(parametrization).targetWidth()));
             summary.put("scale", scale.describe());
             summary.put("wallSeconds", (System.nanoTime() - start) / 1e9);
-            Path file = out.resolve("results-" + scale.model() + "-" + parametrization + ".json");
+            summary.put("directTrialsPlanned", directPlanned);
             json.writeValue(file.toFile(), summary);
             TransferExperiment.log(String.format("%s %s: lr ratio %.3f, loss gap %.3f%%, compute share %.1f%% (time) %.1f%% (flops), wrote %s",
                     scale.model(), parametrization, (double) summary.get("lrRatio"), 100 * (double) summary.get("lossGap"),

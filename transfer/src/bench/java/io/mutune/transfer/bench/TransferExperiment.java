@@ -35,6 +35,15 @@ final class TransferExperiment {
     }
 
     TransferExperiment run() throws Exception {
+        return run(e -> { });
+    }
+
+    /**
+     * Runs the experiment; {@code afterDirectTrial} sees it after every direct trial, so a caller
+     * can write partial results. The direct sweep runs its learning rates nearest the
+     * recommendation first (in log distance), so a run cut short keeps the informative points.
+     */
+    TransferExperiment run(java.util.function.Consumer<TransferExperiment> afterDirectTrial) throws Exception {
         for (double width : grid.proxyWidths()) {
             sweepProxy(width);
         }
@@ -60,11 +69,16 @@ final class TransferExperiment {
         log("recommended at width " + grid.targetWidth() + ": " + recommended);
         recommendedRun = trainer.train("recommended", parametrization, grid.targetWidth(), new Configuration(recommended));
         log("  recommended run loss " + recommendedRun.loss());
-        for (double lr : grid.directLrGrid()) {
+        double recommendedLr = ((Number) recommended.get("lr")).doubleValue();
+        List<Double> directOrder = new ArrayList<>(grid.directLrGrid());
+        directOrder.sort(Comparator.comparingDouble(lr -> Math.abs(Math.log(lr / recommendedLr))));
+        for (double lr : directOrder) {
             Map<String, Object> c = new LinkedHashMap<>(recommended);
             c.put("lr", lr);
             directTrials.add(trainer.train("direct", parametrization, grid.targetWidth(), new Configuration(c)));
-            log("  direct lr " + lr + " loss " + directTrials.get(directTrials.size() - 1).loss());
+            log("  direct lr " + lr + " loss " + directTrials.get(directTrials.size() - 1).loss()
+                    + String.format(" (%.1f s)", directTrials.get(directTrials.size() - 1).seconds()));
+            afterDirectTrial.accept(this);
         }
         return this;
     }
@@ -101,7 +115,11 @@ final class TransferExperiment {
             }
             Map<String, Object> c = new LinkedHashMap<>(best);
             c.put("lr", grid.lrGrid().get(i));
-            here.add(trainer.train("proxy", parametrization, width, new Configuration(c)));
+            Configuration config = new Configuration(c);
+            if (here.stream().anyMatch(t -> t.config().equals(config))) {
+                continue; // the best multipliers are the base ones: the first LR sweep trained this (trials are deterministic)
+            }
+            here.add(trainer.train("proxy", parametrization, width, config));
         }
         best.put("lr", bestOf(here).config().getDouble("lr"));
         proxyTrials.addAll(here);

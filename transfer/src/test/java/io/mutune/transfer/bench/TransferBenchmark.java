@@ -22,8 +22,10 @@ import java.util.Map;
  * SP against muP, MLP and transformer, same steps and data; write a CSV, one PNG of loss vs
  * learning rate per model × parametrization, and a markdown summary with the optimum per width
  * and throughput. Run with {@code bench/transfer.sh [mlp|transformer|all|summarize] [out-dir]
- * [parametrizations, default mup,sp] [zero-readout]}; {@code zero-readout} starts the readout at
- * zero and suffixes the files with {@code -zero}.
+ * [parametrizations, default mup,sp] [zero-readout|-] [widths]}; {@code zero-readout} starts the readout at
+ * zero and suffixes the files with {@code -zero}. With {@code widths} (e.g. {@code 512,1024}) only
+ * those widths run; an existing CSV in {@code out-dir} keeps its other widths' trials, and the walk
+ * starts from the optimum of its largest smaller width.
  */
 public final class TransferBenchmark {
 
@@ -51,13 +53,15 @@ public final class TransferBenchmark {
         }
         List<String> params = args.length > 2 ? List.of(args[2].split(",")) : List.of("mup", "sp");
         boolean zero = args.length > 3 && args[3].equals("zero-readout");
+        List<Integer> widths = args.length > 4 ? java.util.Arrays.stream(args[4].split(",")).map(Integer::valueOf).toList() : null;
         for (String p : params) {
             if (which.equals("all") || which.equals("mlp")) {
-                sweeps.add(sweep("mlp", zero ? p + "-zero" : p, zeroReadout(mlpSpec(p), zero), List.of(64, 128, 256, 512, 1024), grid(-20, -3), 300, 64, out));
+                sweeps.add(sweep("mlp", zero ? p + "-zero" : p, zeroReadout(mlpSpec(p), zero),
+                        widths != null ? widths : List.of(64, 128, 256, 512, 1024), grid(-20, -3), 300, 64, out));
             }
             if (which.equals("all") || which.equals("transformer")) {
-                sweeps.add(sweep("transformer", zero ? p + "-zero" : p, zeroReadout(transformerSpec(p), zero), List.of(32, 64, 128, 256), grid(-18, -4), 150,
-                        16 * 32, out));
+                sweeps.add(sweep("transformer", zero ? p + "-zero" : p, zeroReadout(transformerSpec(p), zero),
+                        widths != null ? widths : List.of(32, 64, 128, 256), grid(-18, -4), 150, 16 * 32, out));
             }
         }
         String summary = Summary.markdown(sweeps);
@@ -121,6 +125,22 @@ public final class TransferBenchmark {
         TrialRunner runner = ProxyRunners.fromSpec(spec);
         LrSweep sweep = new LrSweep(model, p);
         int previousBest = -1;
+        Path csv = out.resolve(model + "-" + p + ".csv");
+        if (Files.exists(csv)) {
+            // Extend an earlier run to more widths: keep its other widths' trials and start the
+            // walk from the optimum of its largest width below the first new one.
+            LrSweep earlier = LrSweep.fromCsv(model, p, Files.readAllLines(csv));
+            earlier.cells.stream().filter(c -> !widths.contains(c.width())).forEach(sweep.cells::add);
+            List<Integer> below = earlier.widths().stream().filter(w -> w < widths.get(0)).toList();
+            if (!below.isEmpty()) {
+                double lr = earlier.optimum(below.get(below.size() - 1));
+                for (int k = 0; k < lrs.size(); k++) {
+                    if (Math.abs(lrs.get(k) / lr - 1) < 1e-4) {
+                        previousBest = k;
+                    }
+                }
+            }
+        }
         for (int w : widths) {
             Map<Integer, Double> loss = new java.util.TreeMap<>();
             if (previousBest < 0) {
@@ -147,7 +167,7 @@ public final class TransferBenchmark {
                 }
             }
             previousBest = argmin(loss);
-            Files.writeString(out.resolve(model + "-" + p + ".csv"), sweep.csv());
+            Files.writeString(csv, sweep.csv());
         }
         plot(sweep, out.resolve(model + "-" + p + ".png"));
         return sweep;
