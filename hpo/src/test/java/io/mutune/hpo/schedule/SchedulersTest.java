@@ -182,6 +182,63 @@ class SchedulersTest {
         assertNotNull(child.stream().filter(s -> s.trialId().equals(e.parentTrialId())).findFirst().orElse(null));
     }
 
+    @Test
+    void pbtReplacesADivergedMemberByExploitingATopMember() {
+        // population 5, quantile 0.25: the ranking of the 4 live members has a top quantile of 1
+        Tuner t = Tuner.create(SPACE, Searchers.byName("random", SPACE, null),
+                new PbtScheduler(4, 0.25, new PbtExplorer(SPACE, 0.25, new double[] {0.8, 1.2})),
+                new TunerSettings(3, 5, 12, "p", "min"));
+        List<TrialRequest> first = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            first.add(ask(t));
+        }
+        double[] losses = {0.5, Double.NaN, 0.2, 0.4, 0.3};
+        for (int i = 0; i < 5; i++) {
+            tell(t, first.get(i), losses[i]);
+        }
+        TrialRequest next = ask(t);
+        assertEquals(first.get(1).trialId(), next.trialId(), "the diverged member is replaced first");
+        assertEquals(first.get(2).trialId(), next.parentTrialId(), "it copies the best live member");
+        assertEquals(4, next.fromResource());
+        assertEquals(8, next.toResource());
+        tell(t, next, 0.25);
+        assertEquals(io.mutune.hpo.tuner.TrialStatus.PAUSED, t.trials().get(next.trialId()).status());
+    }
+
+    @Test
+    void pbtNeverCopiesADivergedMember() {
+        // the member with the best result so far diverges in its next interval; its weights are NaN, so nobody may copy them
+        Tuner t = Tuner.create(SPACE, Searchers.byName("random", SPACE, null),
+                new PbtScheduler(4, 0.25, new PbtExplorer(SPACE, 0.25, new double[] {0.8, 1.2})),
+                new TunerSettings(5, 5, 12, "p", "min"));
+        List<TrialRequest> first = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            first.add(ask(t));
+        }
+        double[] losses = {0.01, 0.5, 0.4, 0.3, 0.2};
+        for (int i = 0; i < 5; i++) {
+            tell(t, first.get(i), losses[i]);
+        }
+        String star = first.get(0).trialId();
+        boolean starDiverged = false;
+        for (int i = 0; i < 40 && !t.isFinished(); i++) {
+            Optional<TrialRequest> r = t.ask();
+            if (r.isEmpty()) {
+                break;
+            }
+            TrialRequest q = r.get();
+            assertTrue(!star.equals(q.parentTrialId()) || t.trials().get(star).status() != io.mutune.hpo.tuner.TrialStatus.DIVERGED,
+                    "copied the diverged " + star + ": " + q);
+            boolean diverges = q.trialId().equals(star) && !starDiverged;
+            starDiverged |= diverges;
+            tell(t, q, diverges ? Double.NaN : 0.3 - 0.01 * q.toResource());
+        }
+        assertTrue(t.isFinished());
+        for (var m : t.trials().trials()) {
+            assertEquals(io.mutune.hpo.tuner.TrialStatus.COMPLETED, m.status(), m.trialId() + " ends trained to the maximum");
+        }
+    }
+
     static Tuner runPbt(long seed) {
         Scheduler s = new PbtScheduler(4, 0.25, new PbtExplorer(SPACE, 0.25, new double[] {0.8, 1.2}));
         Tuner t = Tuner.create(SPACE, Searchers.byName("random", SPACE, null), s, new TunerSettings(seed, 8, 24, "p", "min"));
