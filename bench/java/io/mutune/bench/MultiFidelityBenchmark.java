@@ -26,13 +26,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Multi-fidelity benchmark on {@link LearningCurves}, one worker (ask, train, tell): for each
- * method and seed, the resource spent until a trial trained to the maximum resource is within 1%
- * of the best achievable loss, and the incumbent's regret along the way. Rows:
+ * Multi-fidelity benchmark, one worker (ask, train, tell), on the real learning-curve table
+ * ({@link TabularCurves}) or the parametric family ({@link LearningCurves}): for each method and
+ * seed, the resource spent until a trial trained to the maximum resource is within 1% of the best
+ * achievable loss, and the incumbent's regret along the way. Rows:
  * method,seed,resource,regret (one per full-resource result that improved the incumbent) and
  * method,seed,-1,resource_to_target (Inf when not reached within the budget).
  *
- * <p>Usage: {@code MultiFidelityBenchmark OUT.csv SEEDS BUDGET METHOD[,METHOD]}
+ * <p>Usage: {@code MultiFidelityBenchmark OUT.csv SEEDS BUDGET METHOD[,METHOD] [TABLE.csv]}
+ * (without a table, the parametric family)
  */
 public final class MultiFidelityBenchmark {
     private MultiFidelityBenchmark() { }
@@ -42,13 +44,18 @@ public final class MultiFidelityBenchmark {
         int seeds = Integer.parseInt(args[1]);
         long budget = Long.parseLong(args[2]);
         String[] methods = args[3].split(",");
+        CurveFamily curves = args.length > 4 ? new TabularCurves(Path.of(args[4])) : LearningCurves.FAMILY;
+        if (curves instanceof TabularCurves t) {
+            System.out.printf("table %s: %d rows, best final loss %.6g, %d rows within 1%% of it%n",
+                    args[4], t.rows(), t.bestFinal(), t.rowsOnTarget());
+        }
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
             w.println("method,seed,resource,value");
             for (String m : methods) {
                 long t0 = System.nanoTime();
                 int reached = 0;
                 for (int seed = 0; seed < seeds; seed++) {
-                    double toTarget = run(m, seed, budget, w);
+                    double toTarget = run(curves, m, seed, budget, w);
                     w.printf("%s,%d,-1,%s%n", m, seed, Double.isInfinite(toTarget) ? "inf" : String.valueOf((long) toTarget));
                     reached += Double.isInfinite(toTarget) ? 0 : 1;
                 }
@@ -58,9 +65,9 @@ public final class MultiFidelityBenchmark {
         }
     }
 
-    static Tuner tuner(String method, long seed, long budget) {
-        SearchSpace space = LearningCurves.space();
-        Rungs rungs = new Rungs(1, LearningCurves.MAX_RESOURCE, 3);
+    static Tuner tuner(CurveFamily curves, String method, long seed, long budget) {
+        SearchSpace space = curves.space();
+        Rungs rungs = curves.rungs();
         Searcher random = new RandomSearcher();
         Searcher bohbModel = new BohbSearcher(new TpeSearcher(space, new TpeOptions(space.dimension() + 2, 24, 0.15, 25, 1.0, true, 1.06, 24)), 1.0 / 3);
         Scheduler scheduler;
@@ -79,18 +86,23 @@ public final class MultiFidelityBenchmark {
                 searcher = bohbModel;
             }
             case "pbt" -> {
+                if (!(curves instanceof LearningCurves.Family)) {
+                    // PBT changes hyperparameters mid-run and copies weights: no table holds those curves
+                    throw new IllegalArgumentException("pbt needs real training (io.mutune.transfer.bench.PbtBenchmark), not a table");
+                }
                 scheduler = new PbtScheduler(9, 0.25, new PbtExplorer(space, 0.25, new double[] {0.8, 1.2}));
                 maxTrials = 32;
             }
             default -> throw new IllegalArgumentException("unknown method " + method);
         }
         return Tuner.create(space, searcher, scheduler,
-                new TunerSettings(seed, maxTrials, LearningCurves.MAX_RESOURCE, "mf", "min"), new Budget(budget));
+                new TunerSettings(seed, maxTrials, rungs.maxResource(), "mf", "min"), new Budget(budget));
     }
 
     /** Returns the resource spent when the target was first met, or +Inf. */
-    static double run(String method, long seed, long budget, PrintWriter w) {
-        Tuner t = tuner(method, seed, budget);
+    static double run(CurveFamily curves, String method, long seed, long budget, PrintWriter w) {
+        Tuner t = tuner(curves, method, seed, budget);
+        long max = curves.rungs().maxResource();
         double incumbent = Double.POSITIVE_INFINITY;
         while (true) {
             Optional<TrialRequest> next = t.ask();
@@ -99,15 +111,15 @@ public final class MultiFidelityBenchmark {
                 return Double.POSITIVE_INFINITY;
             }
             TrialRequest r = next.get();
-            double loss = LearningCurves.loss(r.config(), r.toResource());
+            double loss = curves.loss(r.config(), r.toResource());
             t.tell(new TrialReport(r.trialId(), r.toResource(), loss, TrialReport.Outcome.COMPLETED, null));
-            if (r.toResource() == LearningCurves.MAX_RESOURCE && Double.isFinite(loss)) {
-                double truth = LearningCurves.finalLoss(r.config());
+            if (r.toResource() == max && Double.isFinite(loss)) {
+                double truth = curves.finalLoss(r.config());
                 if (truth < incumbent) {
                     incumbent = truth;
-                    w.printf("%s,%d,%d,%.6g%n", method, seed, t.trials().resourceSpent(), incumbent - LearningCurves.BEST_FINAL);
+                    w.printf("%s,%d,%d,%.6g%n", method, seed, t.trials().resourceSpent(), incumbent - curves.bestFinal());
                 }
-                if (LearningCurves.onTarget(r.config())) {
+                if (curves.onTarget(r.config())) {
                     return t.trials().resourceSpent();
                 }
             }
