@@ -16,7 +16,9 @@ import java.util.SplittableRandom;
 
 /**
  * Population-based training (Jaderberg et al. 2017), asynchronous: the population (the tuner's
- * {@code maxTrials}) trains in intervals of {@code interval} resource. When a trial has finished
+ * {@code maxTrials}) trains in intervals of {@code interval} resource. The whole population starts
+ * before any member goes on, and then the member furthest behind goes first, so the members stay
+ * roughly together however few workers there are. When a trial has finished
  * an interval and asks to go on, it is ranked against every member's latest result available then
  * (no lockstep); in the bottom {@code quantile} it copies a random top-{@code quantile} member's
  * checkpoint and explored hyperparameters ({@link Assignment.Exploit}, which records the parent),
@@ -58,6 +60,11 @@ public final class PbtScheduler implements Scheduler {
                 diverged = t;
             }
         }
+        if (mayStart) {
+            // a member not started yet is the furthest behind of all; with fewer workers than members,
+            // resuming first would train one member to the end before the next one starts
+            return new Assignment.Start(Math.min(interval, settings.maxResource()), 0);
+        }
         List<TrialState> ranked = rankedByLatest(trials, settings);
         if (diverged != null) {
             Assignment replaced = exploit(diverged, ranked, settings, random);
@@ -66,7 +73,7 @@ public final class PbtScheduler implements Scheduler {
             }
         }
         if (ready == null) {
-            return mayStart ? new Assignment.Start(Math.min(interval, settings.maxResource()), 0) : Assignment.WAIT;
+            return Assignment.WAIT;
         }
         int cut = cut(ranked);
         if (cut >= 1 && ranked.indexOf(ready) >= ranked.size() - cut) {

@@ -183,6 +183,24 @@ class SchedulersTest {
     }
 
     @Test
+    void pbtWithOneWorkerStartsTheWholePopulationBeforeGoingOn() {
+        // one worker, population 4: each member must train its first interval before any trains a second
+        Tuner t = Tuner.create(SPACE, Searchers.byName("random", SPACE, null),
+                new PbtScheduler(4, 0.25, new PbtExplorer(SPACE, 0.25, new double[] {0.8, 1.2})),
+                new TunerSettings(3, 4, 12, "p", "min"));
+        List<String> firstFour = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            TrialRequest r = ask(t);
+            firstFour.add(r.trialId() + "@" + r.fromResource());
+            tell(t, r, 0.5 - 0.1 * i);
+        }
+        assertEquals(List.of("p-t0000@0", "p-t0001@0", "p-t0002@0", "p-t0003@0"), firstFour);
+        TrialRequest fifth = ask(t);
+        assertEquals(4, fifth.fromResource());
+        assertEquals(8, fifth.toResource());
+    }
+
+    @Test
     void pbtReplacesADivergedMemberByExploitingATopMember() {
         // population 5, quantile 0.25: the ranking of the 4 live members has a top quantile of 1
         Tuner t = Tuner.create(SPACE, Searchers.byName("random", SPACE, null),
