@@ -27,6 +27,11 @@ interface CurveFamily {
 
     /** Within 1% of the best final loss. */
     default boolean onTarget(Configuration c) {
-        return finalLoss(c) <= 1.01 * bestFinal();
+        return onTarget(c, 0.01);
+    }
+
+    /** Within {@code tolerance} (relative) of the best final loss. */
+    default boolean onTarget(Configuration c, double tolerance) {
+        return finalLoss(c) <= (1 + tolerance) * bestFinal();
     }
 }

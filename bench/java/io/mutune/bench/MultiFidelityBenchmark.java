@@ -33,8 +33,8 @@ import java.util.Optional;
  * method,seed,resource,regret (one per full-resource result that improved the incumbent) and
  * method,seed,-1,resource_to_target (Inf when not reached within the budget).
  *
- * <p>Usage: {@code MultiFidelityBenchmark OUT.csv SEEDS BUDGET METHOD[,METHOD] [TABLE.csv]}
- * (without a table, the parametric family)
+ * <p>Usage: {@code MultiFidelityBenchmark OUT.csv SEEDS BUDGET METHOD[,METHOD] [TABLE.csv [TOLERANCE]]}
+ * (without a table, the parametric family; TOLERANCE: the target's relative distance to the best, 0.01)
  */
 public final class MultiFidelityBenchmark {
     private MultiFidelityBenchmark() { }
@@ -45,9 +45,10 @@ public final class MultiFidelityBenchmark {
         long budget = Long.parseLong(args[2]);
         String[] methods = args[3].split(",");
         CurveFamily curves = args.length > 4 ? new TabularCurves(Path.of(args[4])) : LearningCurves.FAMILY;
+        double tolerance = args.length > 5 ? Double.parseDouble(args[5]) : 0.01;
         if (curves instanceof TabularCurves t) {
-            System.out.printf("table %s: %d rows, best final loss %.6g, %d rows within 1%% of it%n",
-                    args[4], t.rows(), t.bestFinal(), t.rowsOnTarget());
+            System.out.printf("table %s: %d rows, best final loss %.6g, %d rows within %s of it%n",
+                    args[4], t.rows(), t.bestFinal(), t.rowsOnTarget(tolerance), tolerance);
         }
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
             w.println("method,seed,resource,value");
@@ -55,8 +56,9 @@ public final class MultiFidelityBenchmark {
                 long t0 = System.nanoTime();
                 int reached = 0;
                 for (int seed = 0; seed < seeds; seed++) {
-                    double toTarget = run(curves, m, seed, budget, w);
+                    double toTarget = run(curves, tolerance, m, seed, budget, w);
                     w.printf("%s,%d,-1,%s%n", m, seed, Double.isInfinite(toTarget) ? "inf" : String.valueOf((long) toTarget));
+                    w.flush();
                     reached += Double.isInfinite(toTarget) ? 0 : 1;
                 }
                 w.flush();
@@ -77,6 +79,8 @@ public final class MultiFidelityBenchmark {
             case "random-full" -> scheduler = new FullResourceScheduler();
             case "hyperband" -> scheduler = HyperbandScheduler.full(rungs, true);
             case "asha" -> scheduler = new AshaScheduler(rungs, 1);
+            // asynchronous Hyperband (Li et al. 2020): ASHA brackets from every minimum resource, trial n in bracket n mod s+1
+            case "asha-hb" -> scheduler = new AshaScheduler(rungs, rungs.maxHalvings() + 1);
             case "bohb" -> {
                 scheduler = HyperbandScheduler.full(rungs, true);
                 searcher = bohbModel;
@@ -100,7 +104,7 @@ public final class MultiFidelityBenchmark {
     }
 
     /** Returns the resource spent when the target was first met, or +Inf. */
-    static double run(CurveFamily curves, String method, long seed, long budget, PrintWriter w) {
+    static double run(CurveFamily curves, double tolerance, String method, long seed, long budget, PrintWriter w) {
         Tuner t = tuner(curves, method, seed, budget);
         long max = curves.rungs().maxResource();
         double incumbent = Double.POSITIVE_INFINITY;
@@ -119,7 +123,7 @@ public final class MultiFidelityBenchmark {
                     incumbent = truth;
                     w.printf("%s,%d,%d,%.6g%n", method, seed, t.trials().resourceSpent(), incumbent - curves.bestFinal());
                 }
-                if (curves.onTarget(r.config())) {
+                if (curves.onTarget(r.config(), tolerance)) {
                     return t.trials().resourceSpent();
                 }
             }

@@ -104,10 +104,10 @@ final class TabularCurves implements CurveFamily {
     }
 
     /** How many rows meet the target: random search needs about rows / this many full trials. */
-    int rowsOnTarget() {
+    int rowsOnTarget(double tolerance) {
         int n = 0;
         for (double[] l : losses) {
-            n += l[levels.length - 1] <= 1.01 * best ? 1 : 0;
+            n += l[levels.length - 1] <= (1 + tolerance) * best ? 1 : 0;
         }
         return n;
     }
