@@ -8,7 +8,8 @@ Two curve sources:
   lower row, exactly as bench/java/io/mutune/bench/TabularCurves.java does.
 - otherwise the parametric family of bench/java/io/mutune/bench/LearningCurves.java (mirrored here).
 
-Usage: /usr/bin/python3 optuna_mf_driver.py OUT.csv SEEDS BUDGET [--table CSV]
+Usage: /usr/bin/python3 optuna_mf_driver.py OUT.csv SEEDS BUDGET [--table CSV] [--tolerance T]
+(T: the target's relative distance to the best final loss, 0.01)
 """
 import csv
 import math
@@ -98,7 +99,7 @@ class Table:
         return self.losses[row][self.levels.index(r)]
 
 
-def run(curves, seed, budget, out):
+def run(curves, seed, budget, out, tolerance=0.01):
     levels = curves.levels
     # HyperbandPruner picks a trial's bracket from a hash of the study name; Optuna's default name is
     # a random UUID, which made earlier runs of this driver irreproducible
@@ -130,7 +131,7 @@ def run(curves, seed, budget, out):
             if truth < incumbent:
                 incumbent = truth
                 out.write("optuna-hb-tpe,%d,%d,%.6g\n" % (seed, spent, incumbent - curves.best_final))
-            if truth <= 1.01 * curves.best_final:
+            if truth <= (1 + tolerance) * curves.best_final:
                 return spent
         else:
             study.tell(t, state=state)
@@ -139,17 +140,20 @@ def run(curves, seed, budget, out):
 
 def main():
     args = sys.argv[1:]
-    table = None
-    if "--table" in args:
-        i = args.index("--table")
-        table = args[i + 1]
-        args = args[:i] + args[i + 2:]
+    options = {}
+    for key in ("--table", "--tolerance"):
+        if key in args:
+            i = args.index(key)
+            options[key] = args[i + 1]
+            args = args[:i] + args[i + 2:]
+    table = options.get("--table")
+    tolerance = float(options.get("--tolerance", 0.01))
     path, seeds, budget = args[0], int(args[1]), int(args[2])
     curves = Table(table) if table else Parametric()
     with open(path, "w") as w:
         w.write("method,seed,resource,value\n")
         for seed in range(seeds):
-            s = run(curves, seed, budget, w)
+            s = run(curves, seed, budget, w, tolerance)
             w.write("optuna-hb-tpe,%d,-1,%s\n" % (seed, "inf" if math.isinf(s) else str(s)))
             w.flush()
             print("seed", seed, "resource to target", s, flush=True)
