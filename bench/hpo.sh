@@ -70,6 +70,8 @@ for TOL in 0.01 0.05; do
 done
 echo "== PBT on real proxy training (population $PBT_POPULATION, interval $PBT_INTERVAL, $THREADS populations at a time)"
 $DJL io.mutune.transfer.bench.PbtBenchmark "$OUT/pbt-real.csv" "$SEEDS" "$PBT_POPULATION" "$PBT_INTERVAL" "$THREADS" "$TABLE"
+cp "$OUT/pbt-real.csv" "$OUT/pbt-real-0.01.csv"
+$PY bench/pbt_retarget.py "$OUT/pbt-real.csv" "$TABLE" 0.05 "$OUT/pbt-real-0.05.csv"
 echo "== multi-fidelity: parametric learning-curve family"
 java -cp "$CP" io.mutune.bench.MultiFidelityBenchmark "$OUT/mf.csv" "$SEEDS" "$MF_BUDGET" random-full,hyperband,asha,bohb,bohb-asha,pbt
 $PY bench/optuna_mf_driver.py "$OUT/optuna-mf.csv" "$SEEDS" "$OPTUNA_MF_BUDGET"
@@ -86,9 +88,9 @@ java -cp "$CP" io.mutune.bench.ClusterSimulation "$SEEDS" "$MF_BUDGET" > "$OUT/c
     echo
   fi
   for TOL in 0.01 0.05; do
-    echo "### multi-fidelity: real-curve table (muP MLP proxy), target within $TOL of the best; PBT on real training (1%)"
+    echo "### multi-fidelity: real-curve table (muP MLP proxy), target within $TOL of the best; PBT on real training"
     $PY bench/summarise_mf.py "$PNG_DIR/hpo-mf-table-regret-$TOL.png" "$OUT/mf-table-$TOL.csv" "$OUT/mf-table-bohb-$TOL.csv" \
-      "$OUT/optuna-mf-table-$TOL.csv" $([ "$TOL" = 0.01 ] && echo "$OUT/pbt-real.csv") \
+      "$OUT/optuna-mf-table-$TOL.csv" "$OUT/pbt-real-$TOL.csv" \
       --title "muP MLP proxy curves, target within $TOL (PBT trained)"
     echo
   done

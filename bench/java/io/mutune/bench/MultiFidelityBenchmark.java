@@ -72,6 +72,10 @@ public final class MultiFidelityBenchmark {
         Rungs rungs = curves.rungs();
         Searcher random = new RandomSearcher();
         Searcher bohbModel = new BohbSearcher(new TpeSearcher(space, new TpeOptions(space.dimension() + 2, 24, 0.15, 25, 1.0, true, 1.06, 24)), 1.0 / 3);
+        // Falkner et al. 2018's own KDE settings: N_min = d + 1 points in each (possibly overlapping) group, a model once a
+        // budget has N_min + 2 results, 64 candidates, no cap on the good group
+        Searcher bohbPaper = new BohbSearcher(new TpeSearcher(space, new TpeOptions(space.dimension() + 3, 64, 0.15, 1_000_000,
+                1.0, true, 1.06, 64, space.dimension() + 1)), 1.0 / 3);
         Scheduler scheduler;
         Searcher searcher = random;
         int maxTrials = 100_000;
@@ -84,6 +88,14 @@ public final class MultiFidelityBenchmark {
             case "bohb" -> {
                 scheduler = HyperbandScheduler.full(rungs, true);
                 searcher = bohbModel;
+            }
+            case "bohb-nmin" -> {
+                scheduler = HyperbandScheduler.full(rungs, true);
+                searcher = bohbPaper;
+            }
+            case "bohb-asha-nmin" -> {
+                scheduler = new AshaScheduler(rungs, 1);
+                searcher = bohbPaper;
             }
             case "bohb-asha" -> {
                 scheduler = new AshaScheduler(rungs, 1);
