@@ -41,7 +41,8 @@ mkdir -p "$OUT" "$PNG_DIR"
 ./mvnw -q -B -ntp -pl transfer -am install -DskipTests
 ./mvnw -q -B -o -pl hpo dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" >/dev/null
 ./mvnw -q -B -o -pl transfer dependency:build-classpath -Dmdep.outputFile="$OUT/transfer-cp.txt" -Dmdep.includeScope=test >/dev/null
-TRANSFER_CP="transfer/target/classes:transfer/target/test-classes:$(cat "$OUT/transfer-cp.txt")"
+# hpo first: the shared ~/.m2 may hold another worktree's hpo jar
+TRANSFER_CP="hpo/target/classes:transfer/target/classes:transfer/target/test-classes:$(cat "$OUT/transfer-cp.txt")"
 DJL="java -Xmx2g -XX:ActiveProcessorCount=$THREADS -Dai.djl.offline=true -cp $TRANSFER_CP"
 CLASSES="$OUT/classes"
 rm -rf "$CLASSES" && mkdir -p "$CLASSES"
