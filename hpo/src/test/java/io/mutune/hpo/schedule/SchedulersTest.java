@@ -177,7 +177,8 @@ class SchedulersTest {
         for (int i = 1; i < schedule.size(); i++) {
             assertEquals(schedule.get(i - 1).toResource(), schedule.get(i).fromResource(), "contiguous schedule " + schedule);
         }
-        TrialRequest e = exploits.get(0);
+        // a trial's lineage goes back through its latest exploit, so take the last exploit of a trial
+        TrialRequest e = exploits.get(exploits.size() - 1);
         List<Lineage.Step> child = Lineage.of(a.trials(), e.trialId());
         assertNotNull(child.stream().filter(s -> s.trialId().equals(e.parentTrialId())).findFirst().orElse(null));
     }
