@@ -1,74 +1,137 @@
-"""Optuna's HyperbandPruner with TPESampler on the learning-curve family of
-bench/java/io/mutune/bench/LearningCurves.java (mirrored here), one worker: each trial reports
-its loss at the rung levels 1, 3, 9, 27, 81 and stops when pruned. Writes method,seed,resource,value
-rows like io.mutune.bench.MultiFidelityBenchmark (resource -1: resource spent to reach the target).
+"""Optuna's HyperbandPruner with TPESampler on the same curves as io.mutune.bench.MultiFidelityBenchmark,
+one worker: each trial reports its loss at the rung levels and stops when pruned. Writes
+method,seed,resource,value rows like the Java benchmark (resource -1: resource spent to reach the target).
 
-Usage: /usr/bin/python3 optuna_mf_driver.py OUT.csv SEEDS BUDGET
+Two curve sources:
+- --table CSV: the real learning-curve table (bench/data/mlp-curves.csv). A proposal gets the curve
+  of its nearest row in the unit-cube encoding (log parameters by their logarithm), ties to the
+  lower row, exactly as bench/java/io/mutune/bench/TabularCurves.java does.
+- otherwise the parametric family of bench/java/io/mutune/bench/LearningCurves.java (mirrored here).
+
+Usage: /usr/bin/python3 optuna_mf_driver.py OUT.csv SEEDS BUDGET [--table CSV] [--tolerance T]
+(T: the target's relative distance to the best final loss, 0.01)
 """
+import csv
 import math
 import sys
 
 import optuna
 
 optuna.logging.set_verbosity(optuna.logging.WARNING)
-MAX_RESOURCE = 81
-LEVELS = [1, 3, 9, 27, 81]
-BEST_FINAL = 0.30
 
 
-def final_loss(lr, wd, batch, act):
-    x = math.log10(lr)
-    b = math.log(batch) / math.log(2)
-    xopt = -2.5 + 0.25 * (b - 7)
-    a = {"relu": 0.02, "silu": 0.01}.get(act, 0.0)
-    return BEST_FINAL + 0.04 * (x - xopt) ** 2 + (wd - 0.05) ** 2 + 0.01 * (b - 7) ** 2 + a
+class Parametric:
+    """Mirror of LearningCurves.java: resource 1..81, eta 3."""
+    levels = [1, 3, 9, 27, 81]
+    best_final = 0.30
+
+    @staticmethod
+    def suggest(t):
+        return (t.suggest_float("lr", 1e-5, 1.0, log=True), t.suggest_float("wd", 0.0, 0.2),
+                t.suggest_int("batch", 16, 512, log=True), t.suggest_categorical("act", ["relu", "gelu", "silu"]))
+
+    @staticmethod
+    def final_loss(c):
+        lr, wd, batch, act = c
+        x = math.log10(lr)
+        b = math.log(batch) / math.log(2)
+        xopt = -2.5 + 0.25 * (b - 7)
+        a = {"relu": 0.02, "silu": 0.01}.get(act, 0.0)
+        return Parametric.best_final + 0.04 * (x - xopt) ** 2 + (wd - 0.05) ** 2 + 0.01 * (b - 7) ** 2 + a
+
+    @staticmethod
+    def loss(c, r):
+        lr, wd, batch, act = c
+        x = math.log10(lr)
+        b = math.log(batch) / math.log(2)
+        if x > -0.7 and r >= 3:
+            return float("nan")
+        alpha = 0.35 + 0.2 / (1 + math.exp(-2 * (x + 2.5)))
+        start = 1.2 + 0.2 / (1 + math.exp(2 * (x + 2.5))) + 0.5 * wd
+        top = Parametric.levels[-1]
+        g = (r ** -alpha - top ** -alpha) / (1 - top ** -alpha)
+        noise = 0.02 * g * math.sin(1000 * (1.7 * x + 13.1 * wd + 0.7 * b) + 0.37 * r)
+        return Parametric.final_loss(c) + start * g + noise
 
 
-def loss(lr, wd, batch, act, r):
-    x = math.log10(lr)
-    b = math.log(batch) / math.log(2)
-    if x > -0.7 and r >= 3:
-        return float("nan")
-    alpha = 0.35 + 0.2 / (1 + math.exp(-2 * (x + 2.5)))
-    start = 1.2 + 0.2 / (1 + math.exp(2 * (x + 2.5))) + 0.5 * wd
-    g = (r ** -alpha - MAX_RESOURCE ** -alpha) / (1 - MAX_RESOURCE ** -alpha)
-    noise = 0.02 * g * math.sin(1000 * (1.7 * x + 13.1 * wd + 0.7 * b) + 0.37 * r)
-    return final_loss(lr, wd, batch, act) + start * g + noise
+class Table:
+    """The real-curve table; the space is CurveTable.space() in the transfer module's bench code."""
+    # name, low, high, log
+    SPACE = [("lr", 1e-4, 1.0, True), ("init_std", 0.25, 4.0, True), ("output_mult", 0.25, 8.0, True),
+             ("weight_decay", 0.0, 0.1, False)]
+
+    def __init__(self, path):
+        with open(path) as f:
+            rows = list(csv.reader(f))
+        header = rows[0]
+        names = [s[0] for s in self.SPACE]
+        if header[2:2 + len(names)] != names:
+            raise ValueError("%s: columns %s, expected %s" % (path, header[2:2 + len(names)], names))
+        self.levels = [int(h[len("loss_"):]) for h in header[2 + len(names):]]
+        self.points = [self.encode([float(v) for v in r[2:2 + len(names)]]) for r in rows[1:]]
+        self.losses = [[float(v) for v in r[2 + len(names):]] for r in rows[1:]]
+        self.best_final = min(l[-1] for l in self.losses if not math.isnan(l[-1]))
+
+    def encode(self, values):
+        out = []
+        for (name, lo, hi, log), v in zip(self.SPACE, values):
+            out.append((math.log(v) - math.log(lo)) / (math.log(hi) - math.log(lo)) if log else (v - lo) / (hi - lo))
+        return out
+
+    def suggest(self, t):
+        return self.row([t.suggest_float(name, lo, hi, log=log) for name, lo, hi, log in self.SPACE])
+
+    def row(self, values):
+        u = self.encode(values)
+        best, dist = -1, math.inf
+        for i, p in enumerate(self.points):
+            s = 0.0
+            for a, b in zip(u, p):
+                s += (a - b) * (a - b)
+            if s < dist:
+                best, dist = i, s
+        return best
+
+    def final_loss(self, row):
+        return self.losses[row][-1]
+
+    def loss(self, row, r):
+        return self.losses[row][self.levels.index(r)]
 
 
-def run(seed, budget, out):
-    study = optuna.create_study(direction="minimize", sampler=optuna.samplers.TPESampler(seed=seed),
-                                pruner=optuna.pruners.HyperbandPruner(min_resource=1, max_resource=MAX_RESOURCE,
-                                                                      reduction_factor=3))
+def run(curves, seed, budget, out, tolerance=0.01):
+    levels = curves.levels
+    # HyperbandPruner picks a trial's bracket from a hash of the study name; Optuna's default name is
+    # a random UUID, which made earlier runs of this driver irreproducible
+    study = optuna.create_study(study_name="mf-%d" % seed, direction="minimize", sampler=optuna.samplers.TPESampler(seed=seed),
+                                pruner=optuna.pruners.HyperbandPruner(min_resource=levels[0], max_resource=levels[-1],
+                                                                      reduction_factor=levels[1] // levels[0]))
     spent = 0
     incumbent = math.inf
     while spent < budget:
         t = study.ask()
-        lr = t.suggest_float("lr", 1e-5, 1.0, log=True)
-        wd = t.suggest_float("wd", 0.0, 0.2)
-        batch = t.suggest_int("batch", 16, 512, log=True)
-        act = t.suggest_categorical("act", ["relu", "gelu", "silu"])
+        c = curves.suggest(t)
         prev = 0
         value = None
         state = optuna.trial.TrialState.COMPLETE
-        for r in LEVELS:
+        for r in levels:
             spent += r - prev
             prev = r
-            value = loss(lr, wd, batch, act, r)
+            value = curves.loss(c, r)
             if math.isnan(value):
                 state = optuna.trial.TrialState.FAIL
                 break
             t.report(value, r)
-            if r < MAX_RESOURCE and t.should_prune():
+            if r < levels[-1] and t.should_prune():
                 state = optuna.trial.TrialState.PRUNED
                 break
         if state == optuna.trial.TrialState.COMPLETE:
             study.tell(t, value)
-            truth = final_loss(lr, wd, batch, act)
+            truth = curves.final_loss(c)
             if truth < incumbent:
                 incumbent = truth
-                out.write("optuna-hb-tpe,%d,%d,%.6g\n" % (seed, spent, incumbent - BEST_FINAL))
-            if truth <= 1.01 * BEST_FINAL:
+                out.write("optuna-hb-tpe,%d,%d,%.6g\n" % (seed, spent, incumbent - curves.best_final))
+            if truth <= (1 + tolerance) * curves.best_final:
                 return spent
         else:
             study.tell(t, state=state)
@@ -76,11 +139,21 @@ def run(seed, budget, out):
 
 
 def main():
-    path, seeds, budget = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    args = sys.argv[1:]
+    options = {}
+    for key in ("--table", "--tolerance"):
+        if key in args:
+            i = args.index(key)
+            options[key] = args[i + 1]
+            args = args[:i] + args[i + 2:]
+    table = options.get("--table")
+    tolerance = float(options.get("--tolerance", 0.01))
+    path, seeds, budget = args[0], int(args[1]), int(args[2])
+    curves = Table(table) if table else Parametric()
     with open(path, "w") as w:
         w.write("method,seed,resource,value\n")
         for seed in range(seeds):
-            s = run(seed, budget, w)
+            s = run(curves, seed, budget, w, tolerance)
             w.write("optuna-hb-tpe,%d,-1,%s\n" % (seed, "inf" if math.isinf(s) else str(s)))
             w.flush()
             print("seed", seed, "resource to target", s, flush=True)

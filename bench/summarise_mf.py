@@ -2,7 +2,7 @@
 (median and quartiles over seeds, and as a share of random search's), a regret-versus-resource PNG,
 and the 8-worker cluster simulation (wall time to target, utilisation).
 
-Usage: /usr/bin/python3 summarise_mf.py PNG_DIR MF_CSV [MF_CSV...] --cluster CLUSTER_CSV
+Usage: /usr/bin/python3 summarise_mf.py PNG MF_CSV [MF_CSV...] [--cluster CLUSTER_CSV] [--title TITLE]
 """
 import collections
 import csv
@@ -15,15 +15,21 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-ORDER = ["random-full", "hyperband", "asha", "bohb", "bohb-asha", "pbt", "optuna-hb-tpe"]
+ORDER = ["random-full", "hyperband", "asha", "asha-hb", "bohb", "bohb-asha", "pbt", "optuna-hb-tpe"]
 
 
 def main():
     args = sys.argv[1:]
-    png_dir = args[0]
-    cluster = args[args.index("--cluster") + 1] if "--cluster" in args else None
-    paths = [a for a in args[1:] if a != "--cluster" and a != cluster]
-    os.makedirs(png_dir, exist_ok=True)
+    png = args[0]
+    options = {}
+    for key in ("--cluster", "--title"):
+        if key in args:
+            i = args.index(key)
+            options[key] = args[i + 1]
+            args = args[:i] + args[i + 2:]
+    cluster = options.get("--cluster")
+    paths = args[1:]
+    os.makedirs(os.path.dirname(png) or ".", exist_ok=True)
     to_target = collections.defaultdict(list)
     curves = collections.defaultdict(lambda: collections.defaultdict(list))
     for p in paths:
@@ -42,7 +48,8 @@ def main():
         q1, med, q3 = np.percentile(v, [25, 50, 75])
         print("| %s | %d | %d | %s (%s, %s) | %s |" % (m, len(v), int(np.isfinite(v).sum()), fmt(med), fmt(q1), fmt(q3),
                                                    "%.3f" % (med / rnd) if math.isfinite(med) and math.isfinite(rnd) else "n/a"))
-    grid = np.logspace(1, math.log10(400000), 200)
+    top = max(r for m in methods for pts in curves[m].values() for r, _ in pts)
+    grid = np.logspace(1, math.log10(top), 200)
     plt.figure(figsize=(6, 4))
     for m in methods:
         seeds = curves[m]
@@ -61,10 +68,10 @@ def main():
     plt.xscale("log")
     plt.xlabel("total resource spent")
     plt.ylabel("log10 regret of full-resource incumbent (median)")
-    plt.title("multi-fidelity: learning-curve family")
+    plt.title(options.get("--title", "multi-fidelity"))
     plt.legend(fontsize=8)
     plt.tight_layout()
-    plt.savefig(os.path.join(png_dir, "hpo-mf-regret.png"), dpi=90)
+    plt.savefig(png, dpi=90)
     plt.close()
     if cluster:
         rows = collections.defaultdict(list)

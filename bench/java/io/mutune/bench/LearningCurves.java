@@ -1,5 +1,6 @@
 package io.mutune.bench;
 
+import io.mutune.hpo.schedule.Rungs;
 import io.mutune.hpo.space.Configuration;
 import io.mutune.hpo.space.SearchSpace;
 import java.util.LinkedHashMap;
@@ -16,6 +17,42 @@ import java.util.Map;
 final class LearningCurves {
     static final long MAX_RESOURCE = 81;
     static final double BEST_FINAL = 0.30;
+
+    /** The family as a {@link CurveFamily}, resource 1 to 81 with eta 3. */
+    static final CurveFamily FAMILY = new Family();
+
+    /** See {@link #FAMILY}. */
+    static final class Family implements CurveFamily {
+        @Override
+        public String name() {
+            return "parametric";
+        }
+
+        @Override
+        public SearchSpace space() {
+            return LearningCurves.space();
+        }
+
+        @Override
+        public Rungs rungs() {
+            return new Rungs(1, MAX_RESOURCE, 3);
+        }
+
+        @Override
+        public double loss(Configuration c, long resource) {
+            return LearningCurves.loss(c, resource);
+        }
+
+        @Override
+        public double finalLoss(Configuration c) {
+            return LearningCurves.finalLoss(c);
+        }
+
+        @Override
+        public double bestFinal() {
+            return BEST_FINAL;
+        }
+    }
 
     private LearningCurves() { }
 

@@ -26,13 +26,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Multi-fidelity benchmark on {@link LearningCurves}, one worker (ask, train, tell): for each
- * method and seed, the resource spent until a trial trained to the maximum resource is within 1%
- * of the best achievable loss, and the incumbent's regret along the way. Rows:
+ * Multi-fidelity benchmark, one worker (ask, train, tell), on the real learning-curve table
+ * ({@link TabularCurves}) or the parametric family ({@link LearningCurves}): for each method and
+ * seed, the resource spent until a trial trained to the maximum resource is within 1% of the best
+ * achievable loss, and the incumbent's regret along the way. Rows:
  * method,seed,resource,regret (one per full-resource result that improved the incumbent) and
  * method,seed,-1,resource_to_target (Inf when not reached within the budget).
  *
- * <p>Usage: {@code MultiFidelityBenchmark OUT.csv SEEDS BUDGET METHOD[,METHOD]}
+ * <p>Usage: {@code MultiFidelityBenchmark OUT.csv SEEDS BUDGET METHOD[,METHOD] [TABLE.csv [TOLERANCE]]}
+ * (without a table, the parametric family; TOLERANCE: the target's relative distance to the best, 0.01)
  */
 public final class MultiFidelityBenchmark {
     private MultiFidelityBenchmark() { }
@@ -42,14 +44,21 @@ public final class MultiFidelityBenchmark {
         int seeds = Integer.parseInt(args[1]);
         long budget = Long.parseLong(args[2]);
         String[] methods = args[3].split(",");
+        CurveFamily curves = args.length > 4 ? new TabularCurves(Path.of(args[4])) : LearningCurves.FAMILY;
+        double tolerance = args.length > 5 ? Double.parseDouble(args[5]) : 0.01;
+        if (curves instanceof TabularCurves t) {
+            System.out.printf("table %s: %d rows, best final loss %.6g, %d rows within %s of it%n",
+                    args[4], t.rows(), t.bestFinal(), t.rowsOnTarget(tolerance), tolerance);
+        }
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
             w.println("method,seed,resource,value");
             for (String m : methods) {
                 long t0 = System.nanoTime();
                 int reached = 0;
                 for (int seed = 0; seed < seeds; seed++) {
-                    double toTarget = run(m, seed, budget, w);
+                    double toTarget = run(curves, tolerance, m, seed, budget, w);
                     w.printf("%s,%d,-1,%s%n", m, seed, Double.isInfinite(toTarget) ? "inf" : String.valueOf((long) toTarget));
+                    w.flush();
                     reached += Double.isInfinite(toTarget) ? 0 : 1;
                 }
                 w.flush();
@@ -58,11 +67,15 @@ public final class MultiFidelityBenchmark {
         }
     }
 
-    static Tuner tuner(String method, long seed, long budget) {
-        SearchSpace space = LearningCurves.space();
-        Rungs rungs = new Rungs(1, LearningCurves.MAX_RESOURCE, 3);
+    static Tuner tuner(CurveFamily curves, String method, long seed, long budget) {
+        SearchSpace space = curves.space();
+        Rungs rungs = curves.rungs();
         Searcher random = new RandomSearcher();
         Searcher bohbModel = new BohbSearcher(new TpeSearcher(space, new TpeOptions(space.dimension() + 2, 24, 0.15, 25, 1.0, true, 1.06, 24)), 1.0 / 3);
+        // Falkner et al. 2018's own KDE settings: N_min = d + 1 points in each (possibly overlapping) group, a model once a
+        // budget has N_min + 2 results, 64 candidates, no cap on the good group
+        Searcher bohbPaper = new BohbSearcher(new TpeSearcher(space, new TpeOptions(space.dimension() + 3, 64, 0.15, 1_000_000,
+                1.0, true, 1.06, 64, space.dimension() + 1)), 1.0 / 3);
         Scheduler scheduler;
         Searcher searcher = random;
         int maxTrials = 100_000;
@@ -70,27 +83,42 @@ public final class MultiFidelityBenchmark {
             case "random-full" -> scheduler = new FullResourceScheduler();
             case "hyperband" -> scheduler = HyperbandScheduler.full(rungs, true);
             case "asha" -> scheduler = new AshaScheduler(rungs, 1);
+            // asynchronous Hyperband (Li et al. 2020): ASHA brackets from every minimum resource, trial n in bracket n mod s+1
+            case "asha-hb" -> scheduler = new AshaScheduler(rungs, rungs.maxHalvings() + 1);
             case "bohb" -> {
                 scheduler = HyperbandScheduler.full(rungs, true);
                 searcher = bohbModel;
+            }
+            case "bohb-nmin" -> {
+                scheduler = HyperbandScheduler.full(rungs, true);
+                searcher = bohbPaper;
+            }
+            case "bohb-asha-nmin" -> {
+                scheduler = new AshaScheduler(rungs, 1);
+                searcher = bohbPaper;
             }
             case "bohb-asha" -> {
                 scheduler = new AshaScheduler(rungs, 1);
                 searcher = bohbModel;
             }
             case "pbt" -> {
+                if (!(curves instanceof LearningCurves.Family)) {
+                    // PBT changes hyperparameters mid-run and copies weights: no table holds those curves
+                    throw new IllegalArgumentException("pbt needs real training (io.mutune.transfer.bench.PbtBenchmark), not a table");
+                }
                 scheduler = new PbtScheduler(9, 0.25, new PbtExplorer(space, 0.25, new double[] {0.8, 1.2}));
                 maxTrials = 32;
             }
             default -> throw new IllegalArgumentException("unknown method " + method);
         }
         return Tuner.create(space, searcher, scheduler,
-                new TunerSettings(seed, maxTrials, LearningCurves.MAX_RESOURCE, "mf", "min"), new Budget(budget));
+                new TunerSettings(seed, maxTrials, rungs.maxResource(), "mf", "min"), new Budget(budget));
     }
 
     /** Returns the resource spent when the target was first met, or +Inf. */
-    static double run(String method, long seed, long budget, PrintWriter w) {
-        Tuner t = tuner(method, seed, budget);
+    static double run(CurveFamily curves, double tolerance, String method, long seed, long budget, PrintWriter w) {
+        Tuner t = tuner(curves, method, seed, budget);
+        long max = curves.rungs().maxResource();
         double incumbent = Double.POSITIVE_INFINITY;
         while (true) {
             Optional<TrialRequest> next = t.ask();
@@ -99,15 +127,15 @@ public final class MultiFidelityBenchmark {
                 return Double.POSITIVE_INFINITY;
             }
             TrialRequest r = next.get();
-            double loss = LearningCurves.loss(r.config(), r.toResource());
+            double loss = curves.loss(r.config(), r.toResource());
             t.tell(new TrialReport(r.trialId(), r.toResource(), loss, TrialReport.Outcome.COMPLETED, null));
-            if (r.toResource() == LearningCurves.MAX_RESOURCE && Double.isFinite(loss)) {
-                double truth = LearningCurves.finalLoss(r.config());
+            if (r.toResource() == max && Double.isFinite(loss)) {
+                double truth = curves.finalLoss(r.config());
                 if (truth < incumbent) {
                     incumbent = truth;
-                    w.printf("%s,%d,%d,%.6g%n", method, seed, t.trials().resourceSpent(), incumbent - LearningCurves.BEST_FINAL);
+                    w.printf("%s,%d,%d,%.6g%n", method, seed, t.trials().resourceSpent(), incumbent - curves.bestFinal());
                 }
-                if (LearningCurves.onTarget(r.config())) {
+                if (curves.onTarget(r.config(), tolerance)) {
                     return t.trials().resourceSpent();
                 }
             }

@@ -183,7 +183,9 @@ public final class Tuner {
             }
             table.add(new TrialState(request));
         } else {
-            if (existing.status() == TrialStatus.RUNNING || existing.status().isTerminal()) {
+            // PBT replaces a diverged member by an exploit: it takes another member's weights, so its own NaN ones do not matter
+            boolean replacing = existing.status() == TrialStatus.DIVERGED && request.parentTrialId() != null;
+            if (existing.status() == TrialStatus.RUNNING || existing.status().isTerminal() && !replacing) {
                 throw new IllegalStateException("trial " + request.trialId() + " is " + existing.status() + "; it cannot be resumed");
             }
             existing.start(request);

@@ -177,9 +177,85 @@ class SchedulersTest {
         for (int i = 1; i < schedule.size(); i++) {
             assertEquals(schedule.get(i - 1).toResource(), schedule.get(i).fromResource(), "contiguous schedule " + schedule);
         }
-        TrialRequest e = exploits.get(0);
+        // a trial's lineage goes back through its latest exploit, so take the last exploit of a trial
+        TrialRequest e = exploits.get(exploits.size() - 1);
         List<Lineage.Step> child = Lineage.of(a.trials(), e.trialId());
         assertNotNull(child.stream().filter(s -> s.trialId().equals(e.parentTrialId())).findFirst().orElse(null));
+    }
+
+    @Test
+    void pbtWithOneWorkerStartsTheWholePopulationBeforeGoingOn() {
+        // one worker, population 4: each member must train its first interval before any trains a second
+        Tuner t = Tuner.create(SPACE, Searchers.byName("random", SPACE, null),
+                new PbtScheduler(4, 0.25, new PbtExplorer(SPACE, 0.25, new double[] {0.8, 1.2})),
+                new TunerSettings(3, 4, 12, "p", "min"));
+        List<String> firstFour = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            TrialRequest r = ask(t);
+            firstFour.add(r.trialId() + "@" + r.fromResource());
+            tell(t, r, 0.5 - 0.1 * i);
+        }
+        assertEquals(List.of("p-t0000@0", "p-t0001@0", "p-t0002@0", "p-t0003@0"), firstFour);
+        TrialRequest fifth = ask(t);
+        assertEquals(4, fifth.fromResource());
+        assertEquals(8, fifth.toResource());
+    }
+
+    @Test
+    void pbtReplacesADivergedMemberByExploitingATopMember() {
+        // population 5, quantile 0.25: the ranking of the 4 live members has a top quantile of 1
+        Tuner t = Tuner.create(SPACE, Searchers.byName("random", SPACE, null),
+                new PbtScheduler(4, 0.25, new PbtExplorer(SPACE, 0.25, new double[] {0.8, 1.2})),
+                new TunerSettings(3, 5, 12, "p", "min"));
+        List<TrialRequest> first = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            first.add(ask(t));
+        }
+        double[] losses = {0.5, Double.NaN, 0.2, 0.4, 0.3};
+        for (int i = 0; i < 5; i++) {
+            tell(t, first.get(i), losses[i]);
+        }
+        TrialRequest next = ask(t);
+        assertEquals(first.get(1).trialId(), next.trialId(), "the diverged member is replaced first");
+        assertEquals(first.get(2).trialId(), next.parentTrialId(), "it copies the best live member");
+        assertEquals(4, next.fromResource());
+        assertEquals(8, next.toResource());
+        tell(t, next, 0.25);
+        assertEquals(io.mutune.hpo.tuner.TrialStatus.PAUSED, t.trials().get(next.trialId()).status());
+    }
+
+    @Test
+    void pbtNeverCopiesADivergedMember() {
+        // the member with the best result so far diverges in its next interval; its weights are NaN, so nobody may copy them
+        Tuner t = Tuner.create(SPACE, Searchers.byName("random", SPACE, null),
+                new PbtScheduler(4, 0.25, new PbtExplorer(SPACE, 0.25, new double[] {0.8, 1.2})),
+                new TunerSettings(5, 5, 12, "p", "min"));
+        List<TrialRequest> first = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            first.add(ask(t));
+        }
+        double[] losses = {0.01, 0.5, 0.4, 0.3, 0.2};
+        for (int i = 0; i < 5; i++) {
+            tell(t, first.get(i), losses[i]);
+        }
+        String star = first.get(0).trialId();
+        boolean starDiverged = false;
+        for (int i = 0; i < 40 && !t.isFinished(); i++) {
+            Optional<TrialRequest> r = t.ask();
+            if (r.isEmpty()) {
+                break;
+            }
+            TrialRequest q = r.get();
+            assertTrue(!star.equals(q.parentTrialId()) || t.trials().get(star).status() != io.mutune.hpo.tuner.TrialStatus.DIVERGED,
+                    "copied the diverged " + star + ": " + q);
+            boolean diverges = q.trialId().equals(star) && !starDiverged;
+            starDiverged |= diverges;
+            tell(t, q, diverges ? Double.NaN : 0.3 - 0.01 * q.toResource());
+        }
+        assertTrue(t.isFinished());
+        for (var m : t.trials().trials()) {
+            assertEquals(io.mutune.hpo.tuner.TrialStatus.COMPLETED, m.status(), m.trialId() + " ends trained to the maximum");
+        }
     }
 
     static Tuner runPbt(long seed) {

@@ -94,6 +94,27 @@ class SearchersTest {
         assertTrue(best(run("bo", 1, 40, 4)) < random, "bo");
     }
 
+    @Test
+    void bohbWithThePapersMinimumGroupSizeIsReadFromTheSpecAndChecked() {
+        assertEquals(5, io.mutune.hpo.searcher.tpe.TpeOptions.from(Map.of("min_group", 5)).minGroup());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> io.mutune.hpo.searcher.tpe.TpeOptions.from(Map.of("min_group", 0)));
+        assertTrue(e.getMessage().contains("min_group") && e.getMessage().contains("0"), e.getMessage());
+        // groups of d + 1 = 5 overlap while there are fewer than 10 observations; the searcher must still work there
+        List<List<TunerEvent>> runs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Tuner t = Tuner.create(MIXED, Searchers.byName("bohb", MIXED, Map.of("n_startup", 6, "min_group", 5)),
+                    new TunerSettings(4, 14, 1, "s", "min"));
+            while (!t.isFinished()) {
+                TrialRequest r = t.ask().orElseThrow();
+                MIXED.validate(r.config());
+                t.tell(TrialReport.completed(r.trialId(), 1, objective(r.config())));
+            }
+            runs.add(t.events());
+        }
+        assertEquals(runs.get(0), runs.get(1));
+    }
+
     private static double best(Tuner t) {
         return t.trials().trials().stream().filter(x -> !x.results().isEmpty())
                 .mapToDouble(x -> x.results().get(0).metric()).filter(Double::isFinite).min().orElseThrow();

@@ -15,12 +15,23 @@ import java.util.Map;
  * @param recombinedCandidates how many of the candidates draw each coordinate from its own
  *                       component (recombining good coordinates); the rest draw jointly
  * @param bandwidthFactor multiplies the Scott-rule kernel width (1.06 is Scott's normal reference)
+ * @param minGroup       the fewest observations each group holds. BOHB (Falkner et al. 2018) sets
+ *                       it to {@code d + 1}, so each density has enough points for a kernel per
+ *                       dimension, and lets the two groups overlap while there are fewer than
+ *                       {@code 2 (d + 1)}; 1 is plain TPE
  */
 public record TpeOptions(int startupTrials, int candidates, double gammaFraction, int gammaCap,
                          double priorWeight, boolean constantLiar, double bandwidthFactor,
-                         int recombinedCandidates) {
+                         int recombinedCandidates, int minGroup) {
 
-    public static final TpeOptions DEFAULTS = new TpeOptions(10, 24, 0.125, 25, 1.0, true, 1.06, 24);
+    public static final TpeOptions DEFAULTS = new TpeOptions(10, 24, 0.125, 25, 1.0, true, 1.06, 24, 1);
+
+    /** Plain TPE: groups of at least one observation. */
+    public TpeOptions(int startupTrials, int candidates, double gammaFraction, int gammaCap, double priorWeight,
+                      boolean constantLiar, double bandwidthFactor, int recombinedCandidates) {
+        this(startupTrials, candidates, gammaFraction, gammaCap, priorWeight, constantLiar, bandwidthFactor,
+                recombinedCandidates, 1);
+    }
 
     public TpeOptions {
         if (startupTrials < 1 || candidates < 1 || gammaCap < 1) {
@@ -33,12 +44,15 @@ public record TpeOptions(int startupTrials, int candidates, double gammaFraction
         if (!(bandwidthFactor > 0)) {
             throw new IllegalArgumentException("TPE bandwidth factor must be > 0, got " + bandwidthFactor);
         }
+        if (minGroup < 1) {
+            throw new IllegalArgumentException("TPE min_group must be >= 1, got " + minGroup);
+        }
         if (!(priorWeight > 0)) {
             throw new IllegalArgumentException("TPE prior weight must be > 0, got " + priorWeight);
         }
     }
 
-    /** Reads {@code n_startup, candidates, gamma, gamma_cap, prior_weight, constant_liar}; others keep defaults. */
+    /** Reads {@code n_startup, candidates, gamma, gamma_cap, prior_weight, constant_liar, min_group}; others keep defaults. */
     public static TpeOptions from(Map<String, Object> o) {
         return new TpeOptions(
                 Options.intOf(o, "n_startup", DEFAULTS.startupTrials),
@@ -48,6 +62,7 @@ public record TpeOptions(int startupTrials, int candidates, double gammaFraction
                 Options.doubleOf(o, "prior_weight", DEFAULTS.priorWeight),
                 Options.boolOf(o, "constant_liar", DEFAULTS.constantLiar),
                 Options.doubleOf(o, "bandwidth_factor", DEFAULTS.bandwidthFactor),
-                Options.intOf(o, "recombined_candidates", DEFAULTS.recombinedCandidates));
+                Options.intOf(o, "recombined_candidates", DEFAULTS.recombinedCandidates),
+                Options.intOf(o, "min_group", DEFAULTS.minGroup));
     }
 }

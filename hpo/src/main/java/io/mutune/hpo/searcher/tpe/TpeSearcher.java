@@ -52,14 +52,16 @@ public final class TpeSearcher implements Searcher {
         // ties keep arrival order, so the split is deterministic
         java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> scores.get(i)).thenComparingInt(i -> i));
         int good = Math.max(1, Math.min((int) Math.ceil(options.gammaFraction() * obs.size()), options.gammaCap()));
+        good = Math.min(obs.size(), Math.max(good, options.minGroup()));
+        // the bad group is the rest, or the worst minGroup when that is more (the groups then overlap)
+        int bad = Math.min(order.length, Math.max(order.length - good, options.minGroup()));
         double[][] below = new double[good][];
-        double[][] above = new double[order.length - good][];
-        for (int r = 0; r < order.length; r++) {
-            if (r < good) {
-                below[r] = points.get(order[r]);
-            } else {
-                above[r - good] = points.get(order[r]);
-            }
+        double[][] above = new double[bad][];
+        for (int r = 0; r < good; r++) {
+            below[r] = points.get(order[r]);
+        }
+        for (int r = 0; r < bad; r++) {
+            above[r] = points.get(order[order.length - bad + r]);
         }
         ParzenEstimator l = new ParzenEstimator(space, below, options.priorWeight(), options.bandwidthFactor());
         ParzenEstimator g = new ParzenEstimator(space, above, options.priorWeight(), options.bandwidthFactor());

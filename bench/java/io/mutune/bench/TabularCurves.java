@@ -1,0 +1,148 @@
+package io.mutune.bench;
+
+import io.mutune.hpo.schedule.Rungs;
+import io.mutune.hpo.space.Configuration;
+import io.mutune.hpo.space.SearchSpace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Real learning curves replayed from the table that io.mutune.transfer.bench.CurveTable writes
+ * (bench/data/mlp-curves.csv: the muP MLP proxy trained to every rung). A proposed configuration
+ * gets the curve of its nearest table row, by Euclidean distance in the space's unit-cube encoding
+ * (log parameters by their logarithm), ties to the lower row. The methods keep searching the
+ * continuous space, so their models see the space they were built for; the table's Sobol rows
+ * give every row a cell of about the same volume, so random search still draws rows about
+ * uniformly. bench/optuna_mf_driver.py maps Optuna's proposals the same way.
+ */
+final class TabularCurves implements CurveFamily {
+    private final SearchSpace space = declaredSpace();
+    private final Rungs rungs;
+    private final long[] levels;
+    private final double[][] points;
+    private final double[][] losses;
+    private final double best;
+
+    /** The space CurveTable sampled; keep the two (and the Python driver's) in step. */
+    static SearchSpace declaredSpace() {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("lr", Map.of("float", List.of(1e-4, 1.0), "log", true));
+        spec.put("init_std", Map.of("float", List.of(0.25, 4.0), "log", true));
+        spec.put("output_mult", Map.of("float", List.of(0.25, 8.0), "log", true));
+        spec.put("weight_decay", Map.of("float", List.of(0.0, 0.1)));
+        return SearchSpace.fromSpec(spec);
+    }
+
+    TabularCurves(Path csv) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        String[] header = lines.get(0).split(",");
+        List<String> names = space.names();
+        int firstLoss = 2 + names.size();
+        for (int d = 0; d < names.size(); d++) {
+            if (!header[2 + d].equals(names.get(d))) {
+                throw new IllegalArgumentException(csv + ": column " + (2 + d) + " is " + header[2 + d] + ", expected " + names.get(d));
+            }
+        }
+        levels = new long[header.length - firstLoss];
+        for (int k = 0; k < levels.length; k++) {
+            levels[k] = Long.parseLong(header[firstLoss + k].substring("loss_".length()));
+        }
+        rungs = new Rungs(levels[0], levels[levels.length - 1], (int) (levels[1] / levels[0]));
+        if (!rungs.levels().equals(java.util.Arrays.stream(levels).boxed().toList())) {
+            throw new IllegalArgumentException(csv + ": loss columns " + java.util.Arrays.toString(levels) + " are not rungs " + rungs.levels());
+        }
+        List<double[]> pts = new ArrayList<>();
+        List<double[]> ls = new ArrayList<>();
+        double b = Double.POSITIVE_INFINITY;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (int d = 0; d < names.size(); d++) {
+                values.put(names.get(d), Double.parseDouble(f[2 + d]));
+            }
+            pts.add(space.encode(new Configuration(values)));
+            double[] l = new double[levels.length];
+            for (int k = 0; k < levels.length; k++) {
+                l[k] = Double.parseDouble(f[firstLoss + k]);
+            }
+            ls.add(l);
+            if (l[levels.length - 1] < b) {
+                b = l[levels.length - 1];
+            }
+        }
+        points = pts.toArray(new double[0][]);
+        losses = ls.toArray(new double[0][]);
+        best = b;
+    }
+
+    /** The table row a configuration maps to. */
+    int row(Configuration c) {
+        double[] u = space.encode(c);
+        int nearest = -1;
+        double dist = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < points.length; i++) {
+            double s = 0;
+            for (int d = 0; d < u.length; d++) {
+                double diff = u[d] - points[i][d];
+                s += diff * diff;
+            }
+            if (s < dist) {
+                dist = s;
+                nearest = i;
+            }
+        }
+        return nearest;
+    }
+
+    int rows() {
+        return points.length;
+    }
+
+    /** How many rows meet the target: random search needs about rows / this many full trials. */
+    int rowsOnTarget(double tolerance) {
+        int n = 0;
+        for (double[] l : losses) {
+            n += l[levels.length - 1] <= (1 + tolerance) * best ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Override
+    public String name() {
+        return "table";
+    }
+
+    @Override
+    public SearchSpace space() {
+        return space;
+    }
+
+    @Override
+    public Rungs rungs() {
+        return rungs;
+    }
+
+    @Override
+    public double loss(Configuration c, long resource) {
+        int k = java.util.Arrays.binarySearch(levels, resource);
+        if (k < 0) {
+            throw new IllegalArgumentException("resource " + resource + " is not a table level " + java.util.Arrays.toString(levels));
+        }
+        return losses[row(c)][k];
+    }
+
+    @Override
+    public double finalLoss(Configuration c) {
+        return losses[row(c)][levels.length - 1];
+    }
+
+    @Override
+    public double bestFinal() {
+        return best;
+    }
+}

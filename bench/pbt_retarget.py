@@ -1,0 +1,31 @@
+"""Rewrites PbtBenchmark's rows for a looser target: the resource at which a population's best
+full-resource result first came within TOLERANCE of the table's best. Valid because a PBT run stops
+only at the 1% target (so a looser target was met no later) or when its population has finished.
+
+Usage: /usr/bin/python3 pbt_retarget.py PBT.csv TABLE.csv TOLERANCE OUT.csv
+"""
+import csv
+import math
+import sys
+
+
+def main():
+    pbt, table, tolerance, out = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4]
+    with open(table) as f:
+        best = min(float(r[-1]) for r in list(csv.reader(f))[1:] if not math.isnan(float(r[-1])))
+    with open(pbt) as f:
+        rows = list(csv.DictReader(f))
+    with open(out, "w") as w:
+        w.write("method,seed,resource,value\n")
+        for seed in sorted({int(r["seed"]) for r in rows}):
+            hit = math.inf
+            for r in rows:
+                if int(r["seed"]) == seed and r["resource"] != "-1":
+                    w.write("%s,%d,%s,%s\n" % (r["method"], seed, r["resource"], r["value"]))
+                    if float(r["value"]) <= tolerance * best and math.isinf(hit):
+                        hit = int(r["resource"])
+            w.write("pbt,%d,-1,%s\n" % (seed, "inf" if math.isinf(hit) else hit))
+
+
+if __name__ == "__main__":
+    main()

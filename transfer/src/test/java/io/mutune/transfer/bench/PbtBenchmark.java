@@ -1,0 +1,154 @@
+package io.mutune.transfer.bench;
+
+import io.mutune.hpo.runner.SegmentResult;
+import io.mutune.hpo.runner.TrialContext;
+import io.mutune.hpo.runner.TrialRunner;
+import io.mutune.hpo.runner.TrialSegment;
+import io.mutune.hpo.schedule.PbtExplorer;
+import io.mutune.hpo.schedule.PbtScheduler;
+import io.mutune.hpo.searcher.RandomSearcher;
+import io.mutune.hpo.tuner.TrialReport;
+import io.mutune.hpo.tuner.TrialRequest;
+import io.mutune.hpo.tuner.Tuner;
+import io.mutune.hpo.tuner.TunerSettings;
+import io.mutune.transfer.proxy.ProxyRunners;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * PBT on real training, the part of the multi-fidelity benchmark a table cannot replay (PBT
+ * changes hyperparameters mid-run and copies weights): the same proxy, space and maximum resource
+ * as {@link CurveTable}, one worker per population (ask, train, tell), each exploit resuming the
+ * parent's checkpoint. The target and the regret are measured against the table's best final
+ * loss, as for the tabular methods. Writes method,seed,resource,value rows like
+ * io.mutune.bench.MultiFidelityBenchmark (resource -1: resource spent to reach the target, inf
+ * when the population finished without reaching it), plus one summary line per seed on stdout.
+ *
+ * <p>Usage: {@code PbtBenchmark OUT.csv SEEDS POPULATION INTERVAL THREADS TABLE.csv}; THREADS
+ * populations train side by side, each on one PyTorch thread.
+ */
+public final class PbtBenchmark {
+    private static final long MAX_RESOURCE = CurveTable.LEVELS[CurveTable.LEVELS.length - 1];
+
+    private PbtBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args[0]);
+        int seeds = Integer.parseInt(args[1]);
+        int population = Integer.parseInt(args[2]);
+        long interval = Long.parseLong(args[3]);
+        int threads = Integer.parseInt(args[4]);
+        if (threads < 1 || threads > 2) {
+            throw new IllegalArgumentException("THREADS must be 1 or 2 (the benchmark machine is shared), got " + threads);
+        }
+        double best = bestFinal(Path.of(args[5]));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<String>> runs = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int seed = 0; seed < seeds; seed++) {
+            int s = seed;
+            runs.add(pool.submit(() -> run(s, population, interval, best)));
+        }
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
+            w.println("method,seed,resource,value");
+            for (Future<String> f : runs) {
+                w.print(f.get());
+                w.flush();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.printf("pbt: %d seeds in %.0f s%n", seeds, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The best finite final loss of the table (its last column). */
+    static double bestFinal(Path table) throws IOException {
+        List<String> lines = Files.readAllLines(table);
+        double best = Double.POSITIVE_INFINITY;
+        for (String line : lines.subList(1, lines.size())) {
+            double v = Double.parseDouble(line.substring(line.lastIndexOf(',') + 1));
+            if (v < best) {
+                best = v;
+            }
+        }
+        return best;
+    }
+
+    /** One population until a member trained to the maximum meets the target, or all are done; returns its CSV rows. */
+    static String run(long seed, int population, long interval, double best) throws Exception {
+        Tuner t = Tuner.create(CurveTable.space(), new RandomSearcher(),
+                new PbtScheduler(interval, 0.25, new PbtExplorer(CurveTable.space(), 0.25, new double[] {0.8, 1.2})),
+                new TunerSettings(seed, population, MAX_RESOURCE, "pbt", "min"));
+        TrialRunner runner = ProxyRunners.fromSpec(CurveTable.proxySpec());
+        Path scratch = Files.createTempDirectory("pbt-" + seed + "-");
+        Map<String, String> checkpoints = new HashMap<>(); // "trial@resource" -> uri
+        StringBuilder rows = new StringBuilder();
+        double incumbent = Double.POSITIVE_INFINITY;
+        double toTarget = Double.POSITIVE_INFINITY;
+        int exploits = 0;
+        int divergences = 0;
+        long t0 = System.nanoTime();
+        try {
+            while (true) {
+                Optional<TrialRequest> next = t.ask();
+                if (next.isEmpty()) {
+                    break; // one worker: nothing is running, so the population is done
+                }
+                TrialRequest r = next.get();
+                exploits += r.parentTrialId() != null ? 1 : 0;
+                String resume = r.resumeFromTrialId() == null ? null : checkpoints.get(r.resumeFromTrialId() + "@" + r.fromResource());
+                if (r.fromResource() > 0 && resume == null) {
+                    throw new IllegalStateException("no checkpoint for " + r);
+                }
+                String save = "file:" + scratch.resolve(r.trialId() + "@" + r.toResource() + ".ckpt");
+                // the trial's own seed orders its batches; a copied member goes on with its own data order
+                SegmentResult res = runner.run(new TrialSegment(r.trialId(), r.config(), Map.of("width", (double) CurveTable.WIDTH),
+                        r.fromResource(), r.toResource(), resume, save, 1000L * (seed + 1) + r.number()), TrialContext.cpu());
+                if (res.outcome() != SegmentResult.Outcome.COMPLETED) {
+                    divergences++;
+                    t.tell(new TrialReport(r.trialId(), res.resource(), Double.NaN, TrialReport.Outcome.DIVERGED, res.message()));
+                    continue;
+                }
+                checkpoints.put(r.trialId() + "@" + r.toResource(), res.checkpoint());
+                double loss = res.metrics().get("val_loss");
+                t.tell(TrialReport.completed(r.trialId(), r.toResource(), loss));
+                if (r.toResource() == MAX_RESOURCE && loss < incumbent) {
+                    incumbent = loss;
+                    rows.append(String.format("pbt,%d,%d,%.6g%n", seed, t.trials().resourceSpent(), incumbent - best));
+                    if (loss <= 1.01 * best) {
+                        toTarget = t.trials().resourceSpent();
+                        break;
+                    }
+                }
+            }
+        } finally {
+            deleteTree(scratch);
+        }
+        rows.append(String.format("pbt,%d,-1,%s%n", seed, Double.isInfinite(toTarget) ? "inf" : String.valueOf((long) toTarget)));
+        System.out.printf("pbt seed %d: best final %.5f (table best %.5f), resource to target %s, spent %d, %d exploits, %d divergences, %.0f s%n",
+                seed, incumbent, best, Double.isInfinite(toTarget) ? "inf" : String.valueOf((long) toTarget),
+                t.trials().resourceSpent(), exploits, divergences, (System.nanoTime() - t0) / 1e9);
+        return rows.toString();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
