@@ -97,7 +97,7 @@ public final class PbtScheduler implements Scheduler {
             return null;
         }
         TrialState parent = ranked.get(random.nextInt(cut));
-        if (parent == member || parent.resource() <= 0) {
+        if (parent == member || parent.resource() <= 0 || !holdsWeightsOfItsLatestResult(parent)) {
             return null;
         }
         long to = Math.min(settings.maxResource(), parent.resource() + interval);
@@ -105,6 +105,16 @@ public final class PbtScheduler implements Scheduler {
             return null;
         }
         return new Assignment.Exploit(member.trialId(), parent.trialId(), explorer.explore(parent.config(), random), to);
+    }
+
+    /**
+     * Whether the checkpoint at the member's resource holds the weights its ranking score came from.
+     * Not while it runs an exploit of its own: it then sits at its parent's level, scored by its old
+     * result, and writes no checkpoint there until that segment ends (with several workers this happens).
+     */
+    private static boolean holdsWeightsOfItsLatestResult(TrialState t) {
+        TrialResult last = latest(t);
+        return last != null && last.resource() == t.resource();
     }
 
     /** Live members with a completed result, best latest score first; ties by number. */

@@ -258,6 +258,37 @@ class SchedulersTest {
         }
     }
 
+    @Test
+    void pbtWithSeveralWorkersOnlyCopiesCheckpointsThatExist() {
+        // 4 workers finishing in random order: a member that is itself running an exploit has no weights at
+        // the level it copied yet, so nobody may copy it until it reports
+        for (long seed = 1; seed <= 20; seed++) {
+            Tuner t = Tuner.create(SPACE, Searchers.byName("random", SPACE, null),
+                    new PbtScheduler(4, 0.25, new PbtExplorer(SPACE, 0.25, new double[] {0.8, 1.2})),
+                    new TunerSettings(seed, 8, 40, "p", "min"));
+            java.util.Set<String> checkpoints = new java.util.HashSet<>();
+            java.util.SplittableRandom order = new java.util.SplittableRandom(seed);
+            List<TrialRequest> running = new ArrayList<>();
+            while (!t.isFinished()) {
+                while (running.size() < 4) {
+                    Optional<TrialRequest> r = t.ask();
+                    if (r.isEmpty()) {
+                        break;
+                    }
+                    TrialRequest q = r.get();
+                    if (q.resumeFromTrialId() != null) {
+                        assertTrue(checkpoints.contains(q.resumeFromTrialId() + "@" + q.fromResource()),
+                                "seed " + seed + ": " + q + " resumes from a checkpoint nobody wrote; written: " + checkpoints);
+                    }
+                    running.add(q);
+                }
+                TrialRequest done = running.remove(order.nextInt(running.size()));
+                tell(t, done, objective(done.config(), done.toResource()) + order.nextDouble());
+                checkpoints.add(done.trialId() + "@" + done.toResource());
+            }
+        }
+    }
+
     static Tuner runPbt(long seed) {
         Scheduler s = new PbtScheduler(4, 0.25, new PbtExplorer(SPACE, 0.25, new double[] {0.8, 1.2}));
         Tuner t = Tuner.create(SPACE, Searchers.byName("random", SPACE, null), s, new TunerSettings(seed, 8, 24, "p", "min"));
