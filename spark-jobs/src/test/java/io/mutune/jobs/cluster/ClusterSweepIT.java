@@ -126,6 +126,10 @@ class ClusterSweepIT {
         Path log = dir.resolve("worker.log");
         Process driver = cluster.startDriver(log, List.of("sweep", spec.toString(), "--sweep-id", "worker-1"));
         awaitLines(log, "completed", 2, driver);
+        // The two ends may both be the killed worker's: give the slots they freed time to take their next
+        // segments (queued there already, resources.queue_ahead), so the kill interrupts running work.
+        // Segments run 1-4 s here, so they are still running 0.7 s later.
+        Thread.sleep(700);
         cluster.killWorker(1);
         assertTrue(driver.waitFor(300, TimeUnit.SECONDS), "the sweep did not finish after losing a worker; see " + log);
         assertEquals(0, driver.exitValue(), Files.readString(log));
