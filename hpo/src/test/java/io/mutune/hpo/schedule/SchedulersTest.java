@@ -186,9 +186,7 @@ class SchedulersTest {
     @Test
     void pbtWithOneWorkerStartsTheWholePopulationBeforeGoingOn() {
         // one worker, population 4: each member must train its first interval before any trains a second
-        Tuner t = Tuner.create(SPACE, Searchers.byName("random", SPACE, null),
-                new PbtScheduler(4, 0.25, new PbtExplorer(SPACE, 0.25, new double[] {0.8, 1.2})),
-                new TunerSettings(3, 4, 12, "p", "min"));
+        Tuner t = pbt(3, 4, 12);
         List<String> firstFour = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             TrialRequest r = ask(t);
@@ -204,9 +202,7 @@ class SchedulersTest {
     @Test
     void pbtReplacesADivergedMemberByExploitingATopMember() {
         // population 5, quantile 0.25: the ranking of the 4 live members has a top quantile of 1
-        Tuner t = Tuner.create(SPACE, Searchers.byName("random", SPACE, null),
-                new PbtScheduler(4, 0.25, new PbtExplorer(SPACE, 0.25, new double[] {0.8, 1.2})),
-                new TunerSettings(3, 5, 12, "p", "min"));
+        Tuner t = pbt(3, 5, 12);
         List<TrialRequest> first = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             first.add(ask(t));
@@ -227,9 +223,7 @@ class SchedulersTest {
     @Test
     void pbtNeverCopiesADivergedMember() {
         // the member with the best result so far diverges in its next interval; its weights are NaN, so nobody may copy them
-        Tuner t = Tuner.create(SPACE, Searchers.byName("random", SPACE, null),
-                new PbtScheduler(4, 0.25, new PbtExplorer(SPACE, 0.25, new double[] {0.8, 1.2})),
-                new TunerSettings(5, 5, 12, "p", "min"));
+        Tuner t = pbt(5, 5, 12);
         List<TrialRequest> first = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             first.add(ask(t));
@@ -263,9 +257,7 @@ class SchedulersTest {
         // 4 workers finishing in random order: a member that is itself running an exploit has no weights at
         // the level it copied yet, so nobody may copy it until it reports
         for (long seed = 1; seed <= 20; seed++) {
-            Tuner t = Tuner.create(SPACE, Searchers.byName("random", SPACE, null),
-                    new PbtScheduler(4, 0.25, new PbtExplorer(SPACE, 0.25, new double[] {0.8, 1.2})),
-                    new TunerSettings(seed, 8, 40, "p", "min"));
+            Tuner t = pbt(seed, 8, 40);
             java.util.Set<String> checkpoints = new java.util.HashSet<>();
             java.util.SplittableRandom order = new java.util.SplittableRandom(seed);
             List<TrialRequest> running = new ArrayList<>();
@@ -289,9 +281,15 @@ class SchedulersTest {
         }
     }
 
+    /** PBT with interval 4, quantile 0.25, resample probability 0.25 and perturbations x0.8 / x1.2, over random search. */
+    static Tuner pbt(long seed, int population, long maxResource) {
+        return Tuner.create(SPACE, Searchers.byName("random", SPACE, null),
+                new PbtScheduler(4, 0.25, new PbtExplorer(SPACE, 0.25, new double[] {0.8, 1.2})),
+                new TunerSettings(seed, population, maxResource, "p", "min"));
+    }
+
     static Tuner runPbt(long seed) {
-        Scheduler s = new PbtScheduler(4, 0.25, new PbtExplorer(SPACE, 0.25, new double[] {0.8, 1.2}));
-        Tuner t = Tuner.create(SPACE, Searchers.byName("random", SPACE, null), s, new TunerSettings(seed, 8, 24, "p", "min"));
+        Tuner t = pbt(seed, 8, 24);
         List<TrialRequest> running = new ArrayList<>();
         while (!t.isFinished()) {
             while (running.size() < 4) {
