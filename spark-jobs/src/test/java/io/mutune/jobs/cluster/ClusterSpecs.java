@@ -15,7 +15,7 @@ final class ClusterSpecs {
                 proxy:
                   model: command
                   command: ["bash", "%s"]
-                  env: {SLEEP_SCALE: "%s"}
+                  env: {SLEEP_SCALE: "%s", RUNNING_DIR: "%s"}
                   parametrization: mup
                 scales:
                   width: [64, 128]
@@ -33,10 +33,15 @@ final class ClusterSpecs {
                   trials: delta:%s
                   recommendations: delta:%s
                   checkpoints: file:%s
-                """.formatted(name, script, sleepScale, trialsPerScale, maxRetries,
+                """.formatted(name, script, sleepScale, runningDir(dir, name), trialsPerScale, maxRetries,
                 dir.resolve("lake/trials"), dir.resolve("lake/recommendations"), dir.resolve("ckpt"));
         Path file = dir.resolve(name + ".yaml");
         Files.writeString(file, spec);
         return file;
+    }
+
+    /** Where the trial script keeps a file {@code worker-W-TRIAL} while it runs on Worker W. */
+    static Path runningDir(Path dir, String name) {
+        return dir.resolve("running-" + name);
     }
 }

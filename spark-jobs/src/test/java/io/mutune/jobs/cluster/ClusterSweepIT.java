@@ -126,10 +126,8 @@ class ClusterSweepIT {
         Path log = dir.resolve("worker.log");
         Process driver = cluster.startDriver(log, List.of("sweep", spec.toString(), "--sweep-id", "worker-1"));
         awaitLines(log, "completed", 2, driver);
-        // The two ends may both be the killed worker's: give the slots they freed time to take their next
-        // segments (queued there already, resources.queue_ahead), so the kill interrupts running work.
-        // Segments run 1-4 s here, so they are still running 0.7 s later.
-        Thread.sleep(700);
+        // Kill it while it runs a trial; a kill between two of its segments would lose no attempt to show.
+        awaitFreshTrialOn(1, ClusterSpecs.runningDir(dir, "worker"), driver);
         cluster.killWorker(1);
         assertTrue(driver.waitFor(300, TimeUnit.SECONDS), "the sweep did not finish after losing a worker; see " + log);
         assertEquals(0, driver.exitValue(), Files.readString(log));
@@ -163,6 +161,31 @@ class ClusterSweepIT {
             Thread.sleep(200);
         }
         throw new AssertionError("no " + n + " '" + word + "' lines in " + log + ":\n" + Files.readString(log));
+    }
+
+    /** Waits until a trial started on Worker {@code worker} under 300 ms ago: segments here run 1-4 s, so it is running. */
+    private static void awaitFreshTrialOn(int worker, Path running, Process driver) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        while (System.nanoTime() < deadline) {
+            if (Files.isDirectory(running)) {
+                try (var files = Files.list(running)) {
+                    long now = System.currentTimeMillis();
+                    boolean fresh = files.filter(f -> f.getFileName().toString().startsWith("worker-" + worker + "-")).anyMatch(f -> {
+                        try {
+                            return now - Files.getLastModifiedTime(f).toMillis() < 300;
+                        } catch (IOException gone) {
+                            return false;
+                        }
+                    });
+                    if (fresh) {
+                        return;
+                    }
+                }
+            }
+            assertTrue(driver.isAlive(), "driver ended before a trial started on worker " + worker);
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no trial started on worker " + worker + " in 240 s");
     }
 
     private static void runLocally(Path spec, String sweepId) {

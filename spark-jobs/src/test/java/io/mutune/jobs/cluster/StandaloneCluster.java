@@ -36,7 +36,7 @@ public final class StandaloneCluster implements AutoCloseable {
         this.sparkHome = buildSparkHome(dir);
         this.masterPort = freePort();
         this.masterUiPort = freePort();
-        this.master = launch("master", List.of("org.apache.spark.deploy.master.Master",
+        this.master = launch("master", Map.of(), List.of("org.apache.spark.deploy.master.Master",
                 "--host", "127.0.0.1", "--port", Integer.toString(masterPort), "--webui-port", Integer.toString(masterUiPort)), List.of());
     }
 
@@ -122,14 +122,15 @@ public final class StandaloneCluster implements AutoCloseable {
     private Process startWorker(int index) throws IOException {
         Path work = dir.resolve("worker-" + index);
         Files.createDirectories(work);
-        return launch("worker-" + index, List.of("org.apache.spark.deploy.worker.Worker",
+        // Executors and their trial scripts inherit the Worker's environment: the scripts can say where they run.
+        return launch("worker-" + index, Map.of("MUTUNE_TEST_WORKER", Integer.toString(index)), List.of("org.apache.spark.deploy.worker.Worker",
                         "--host", "127.0.0.1", "--cores", Integer.toString(coresPerWorker), "--memory", "1g",
                         "--webui-port", "0", "--work-dir", work.toString(), masterUrl()),
                 List.of("-Dspark.worker.resource.gpu.amount=2",
                         "-Dspark.worker.resource.gpu.discoveryScript=" + script("fake-gpus.sh")));
     }
 
-    private Process launch(String name, List<String> mainAndArgs, List<String> jvmFlags) throws IOException {
+    private Process launch(String name, Map<String, String> extraEnv, List<String> mainAndArgs, List<String> jvmFlags) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaBin());
         cmd.add("-Xmx256m");
@@ -139,6 +140,7 @@ public final class StandaloneCluster implements AutoCloseable {
         cmd.addAll(mainAndArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile());
         pb.environment().putAll(env());
+        pb.environment().putAll(extraEnv);
         return pb.start();
     }
 
