@@ -12,7 +12,9 @@ Usage: /usr/bin/python3 optuna_mf_driver.py OUT.csv SEEDS BUDGET [--table CSV] [
 (T: the target's relative distance to the best final loss, 0.01)
 """
 import csv
+import json
 import math
+import re
 import sys
 
 import optuna
@@ -55,16 +57,17 @@ class Parametric:
 
 
 class Table:
-    """The real-curve table; the space is CurveTable.space() in the transfer module's bench code."""
-    # name, low, high, log
-    SPACE = [("lr", 1e-4, 1.0, True), ("init_std", 0.25, 4.0, True), ("output_mult", 0.25, 8.0, True),
-             ("weight_decay", 0.0, 0.1, False)]
+    """The real-curve table, with the space declared beside it in TABLE.space.json (CurveTable sampled it)."""
 
     def __init__(self, path):
+        with open(re.sub(r"\.csv$", "", path) + ".space.json") as f:
+            # name, low, high, log
+            self.space = [(name, p["float"][0], p["float"][1], bool(p.get("log", False)))
+                          for name, p in json.load(f).items()]
         with open(path) as f:
             rows = list(csv.reader(f))
         header = rows[0]
-        names = [s[0] for s in self.SPACE]
+        names = [s[0] for s in self.space]
         if header[2:2 + len(names)] != names:
             raise ValueError("%s: columns %s, expected %s" % (path, header[2:2 + len(names)], names))
         self.levels = [int(h[len("loss_"):]) for h in header[2 + len(names):]]
@@ -74,12 +77,12 @@ class Table:
 
     def encode(self, values):
         out = []
-        for (name, lo, hi, log), v in zip(self.SPACE, values):
+        for (name, lo, hi, log), v in zip(self.space, values):
             out.append((math.log(v) - math.log(lo)) / (math.log(hi) - math.log(lo)) if log else (v - lo) / (hi - lo))
         return out
 
     def suggest(self, t):
-        return self.row([t.suggest_float(name, lo, hi, log=log) for name, lo, hi, log in self.SPACE])
+        return self.row([t.suggest_float(name, lo, hi, log=log) for name, lo, hi, log in self.space])
 
     def row(self, values):
         u = self.encode(values)

@@ -21,24 +21,17 @@ import java.util.Map;
  * uniformly. bench/optuna_mf_driver.py maps Optuna's proposals the same way.
  */
 final class TabularCurves implements CurveFamily {
-    private final SearchSpace space = declaredSpace();
+    private final SearchSpace space;
     private final Rungs rungs;
     private final long[] levels;
     private final double[][] points;
     private final double[][] losses;
     private final double best;
 
-    /** The space CurveTable sampled; keep the two (and the Python driver's) in step. */
-    static SearchSpace declaredSpace() {
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("lr", Map.of("float", List.of(1e-4, 1.0), "log", true));
-        spec.put("init_std", Map.of("float", List.of(0.25, 4.0), "log", true));
-        spec.put("output_mult", Map.of("float", List.of(0.25, 8.0), "log", true));
-        spec.put("weight_decay", Map.of("float", List.of(0.0, 0.1)));
-        return SearchSpace.fromSpec(spec);
-    }
-
     TabularCurves(Path csv) throws IOException {
+        // CurveTable sampled the space declared beside the table; the Python driver reads the same file.
+        String name = csv.getFileName().toString();
+        space = SearchSpace.fromJson(Files.readString(csv.resolveSibling(name.replaceFirst("\\.csv$", "") + ".space.json")));
         List<String> lines = Files.readAllLines(csv);
         String[] header = lines.get(0).split(",");
         List<String> names = space.names();

@@ -1,5 +1,8 @@
 package io.mutune.hpo.space;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,6 +67,17 @@ public final class SearchSpace implements Serializable {
         List<Parameter> params = new ArrayList<>();
         spaceSection.forEach((name, entry) -> params.add(ParameterSpecReader.read(name, entry)));
         return new SearchSpace(params);
+    }
+
+    /** {@link #fromSpec} on a JSON object; malformed JSON is a {@link SpaceSpecException} too. */
+    public static SearchSpace fromJson(String json) {
+        Map<String, Object> section;
+        try {
+            section = new ObjectMapper().readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new SpaceSpecException("search.space: is not a JSON object (" + e.getOriginalMessage() + "); expected {\"lr\": {\"float\": [1e-4, 1e-1], \"log\": true}, ...}");
+        }
+        return fromSpec(section);
     }
 
     /** The spec form, the same shape {@link #fromSpec} reads. */

@@ -46,6 +46,14 @@ class SearchSpaceTest {
         assertEquals(s, SearchSpace.fromSpec(s.toSpec()));
         String yamlAgain = new ObjectMapper(new YAMLFactory()).writeValueAsString(s.toSpec());
         assertEquals(s, SearchSpace.fromSpec(yaml(yamlAgain)));
+        assertEquals(s, SearchSpace.fromJson(new ObjectMapper().writeValueAsString(s.toSpec())));
+    }
+
+    @Test
+    void malformedJsonIsASpecErrorThatShowsTheForm() {
+        SpaceSpecException e = assertThrows(SpaceSpecException.class, () -> SearchSpace.fromJson("{\"lr\": {\"float\": [1e-4,"));
+        assertTrue(e.getMessage().startsWith("search.space: is not a JSON object"), e.getMessage());
+        assertTrue(e.getMessage().contains("expected {\"lr\""), e.getMessage());
     }
 
     @Test

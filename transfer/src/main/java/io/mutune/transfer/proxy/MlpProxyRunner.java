@@ -3,8 +3,6 @@ package io.mutune.transfer.proxy;
 import ai.djl.ndarray.NDManager;
 import io.mutune.hpo.runner.TrialSegment;
 import io.mutune.transfer.data.DenseSource;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Trial runner for the MLP proxy: width from the segment's {@code width} axis, depth from its
@@ -31,13 +29,6 @@ final class MlpProxyRunner extends DjlProxyRunner {
         MlpModel model = new MlpModel(manager, shape, base, spec.parametrization(), spec.optimizer().family(),
                 segment.seed(), h.initStd(), h.outputMult(), spec.readoutZeroInit(), spec.mlpData().classification());
         ProxyTask task = new DenseTask(data, spec.batchSize(), spec.validationSize());
-        Map<String, String> shapes = new LinkedHashMap<>();
-        shapes.put("model", "mlp");
-        shapes.put("shape", shape.toString());
-        shapes.put("base", base.toString());
-        shapes.put("parametrization", spec.parametrization().describe());
-        shapes.put("optimizer", spec.optimizer().toString());
-        return new ProxyTrial(model, task, spec.optimizer().build(model.tensors(), h.lr(), h.weightDecay(),
-                spec.parametrization().adamEpsilonMultiplier(model.widthMult(), model.depthMult())), shapes);
+        return ProxyTrial.assemble("mlp", model, shape, base, task, spec, h);
     }
 }

@@ -1,6 +1,7 @@
 package io.mutune.transfer.proxy;
 
 import io.mutune.transfer.optim.StatefulOptimizer;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,4 +11,21 @@ import java.util.Map;
  *                every checkpoint and compared on load
  */
 public record ProxyTrial(ProxyModel model, ProxyTask task, StatefulOptimizer optimizer, Map<String, String> shapes) {
+
+    /**
+     * A trial of {@code model} on {@code task} with the spec's optimizer, its Adam epsilon scaled as the
+     * parametrization prescribes for the model's width and depth multipliers.
+     */
+    public static ProxyTrial assemble(String modelKind, ProxyModel model, Object shape, Object base, ProxyTask task,
+                                      ProxySpec spec, HyperParams h) {
+        Map<String, String> shapes = new LinkedHashMap<>();
+        shapes.put("model", modelKind);
+        shapes.put("shape", shape.toString());
+        shapes.put("base", base.toString());
+        shapes.put("parametrization", spec.parametrization().describe());
+        shapes.put("optimizer", spec.optimizer().toString());
+        StatefulOptimizer optimizer = spec.optimizer().build(model.tensors(), h.lr(), h.weightDecay(),
+                spec.parametrization().adamEpsilonMultiplier(model.widthMult(), model.depthMult()));
+        return new ProxyTrial(model, task, optimizer, shapes);
+    }
 }

@@ -5,8 +5,6 @@ import io.mutune.hpo.runner.TrialSegment;
 import io.mutune.transfer.data.HmmLanguage;
 import io.mutune.transfer.data.TokenSource;
 import io.mutune.transfer.data.TokenStream;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Trial runner for the decoder-only transformer proxy on the synthetic HMM language: width from
@@ -51,13 +49,6 @@ final class TransformerProxyRunner extends DjlProxyRunner {
                 ? new HmmLanguage(lang.vocab(), lang.states(), BRANCHING, EMISSIONS, lang.seed())
                 : readParquet(lang);
         ProxyTask task = new LanguageTask(language, spec.batchSize(), lang.context(), spec.validationSize());
-        Map<String, String> shapes = new LinkedHashMap<>();
-        shapes.put("model", "transformer");
-        shapes.put("shape", shape.toString());
-        shapes.put("base", base.toString());
-        shapes.put("parametrization", spec.parametrization().describe());
-        shapes.put("optimizer", spec.optimizer().toString());
-        return new ProxyTrial(model, task, spec.optimizer().build(model.tensors(), h.lr(), h.weightDecay(),
-                spec.parametrization().adamEpsilonMultiplier(model.widthMult(), model.depthMult())), shapes);
+        return ProxyTrial.assemble("transformer", model, shape, base, task, spec, h);
     }
 }

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +24,7 @@ import java.util.concurrent.Future;
 
 /**
  * Writes the real learning-curve table of the multi-fidelity benchmark (bench/hpo.sh): {@code N}
- * scrambled-Sobol configurations of {@link #space()}, each trained with the muP MLP proxy at one
+ * scrambled-Sobol configurations of {@link #space(Path)}, each trained with the muP MLP proxy at one
  * width on the teacher task up to the maximum resource, with {@code val_loss} recorded at every
  * rung. Each rung is its own segment resumed from the previous rung's checkpoint, which is how a
  * scheduler's promotion runs it, so a table row is exactly what a scheduler would have seen.
@@ -46,14 +45,17 @@ public final class CurveTable {
     private CurveTable() {
     }
 
-    /** The tuned hyperparameters; bench/java/io/mutune/bench/CurveTableBench.java and bench/optuna_mf_driver.py declare the same. */
-    static SearchSpace space() {
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("lr", Map.of("float", List.of(1e-4, 1.0), "log", true));
-        spec.put("init_std", Map.of("float", List.of(0.25, 4.0), "log", true));
-        spec.put("output_mult", Map.of("float", List.of(0.25, 8.0), "log", true));
-        spec.put("weight_decay", Map.of("float", List.of(0.0, 0.1)));
-        return SearchSpace.fromSpec(spec);
+    /**
+     * The tuned hyperparameters, read from {@code TABLE.space.json} beside the table: the one declaration
+     * this writer, bench/java's TabularCurves and bench/optuna_mf_driver.py all read.
+     */
+    static SearchSpace space(Path table) throws IOException {
+        return SearchSpace.fromJson(Files.readString(spaceFile(table)));
+    }
+
+    static Path spaceFile(Path table) {
+        String name = table.getFileName().toString();
+        return table.resolveSibling(name.substring(0, name.length() - ".csv".length()) + ".space.json");
     }
 
     /** The proxy: muP MLP (base width 64, depth 2) with AdamW on the teacher regression task, one PyTorch thread. */
@@ -85,7 +87,7 @@ public final class CurveTable {
                 done.put(Integer.parseInt(line.substring(0, line.indexOf(','))), line);
             }
         }
-        SearchSpace space = space();
+        SearchSpace space = space(out);
         ScrambledSobol sobol = new ScrambledSobol(space.dimension(), SOBOL_SEED);
         TrialRunner runner = ProxyRunners.fromSpec(proxySpec());
         Path scratch = Files.createTempDirectory("curve-table");

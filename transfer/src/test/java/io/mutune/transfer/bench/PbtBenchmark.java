@@ -1,5 +1,6 @@
 package io.mutune.transfer.bench;
 
+import io.mutune.hpo.space.SearchSpace;
 import io.mutune.hpo.runner.SegmentResult;
 import io.mutune.hpo.runner.TrialContext;
 import io.mutune.hpo.runner.TrialRunner;
@@ -54,13 +55,15 @@ public final class PbtBenchmark {
         if (threads < 1 || threads > 2) {
             throw new IllegalArgumentException("THREADS must be 1 or 2 (the benchmark machine is shared), got " + threads);
         }
-        double best = bestFinal(Path.of(args[5]));
+        Path table = Path.of(args[5]);
+        double best = bestFinal(table);
+        SearchSpace space = CurveTable.space(table);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<String>> runs = new ArrayList<>();
         long t0 = System.nanoTime();
         for (int seed = 0; seed < seeds; seed++) {
             int s = seed;
-            runs.add(pool.submit(() -> run(s, population, interval, best)));
+            runs.add(pool.submit(() -> run(s, space, population, interval, best)));
         }
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
             w.println("method,seed,resource,value");
@@ -88,9 +91,9 @@ public final class PbtBenchmark {
     }
 
     /** One population until a member trained to the maximum meets the target, or all are done; returns its CSV rows. */
-    static String run(long seed, int population, long interval, double best) throws Exception {
-        Tuner t = Tuner.create(CurveTable.space(), new RandomSearcher(),
-                new PbtScheduler(interval, 0.25, new PbtExplorer(CurveTable.space(), 0.25, new double[] {0.8, 1.2})),
+    static String run(long seed, SearchSpace space, int population, long interval, double best) throws Exception {
+        Tuner t = Tuner.create(space, new RandomSearcher(),
+                new PbtScheduler(interval, 0.25, new PbtExplorer(space, 0.25, new double[] {0.8, 1.2})),
                 new TunerSettings(seed, population, MAX_RESOURCE, "pbt", "min"));
         TrialRunner runner = ProxyRunners.fromSpec(CurveTable.proxySpec());
         Path scratch = Files.createTempDirectory("pbt-" + seed + "-");
