@@ -45,11 +45,15 @@ for path in sorted(glob.glob(os.path.join(out_dir, "results-*.json"))):
         ax.set_title(f"{hp}: {rec['verdict'].lower()}\n{form}", fontsize=8)
         ax.legend(fontsize=7)
     ax = axes[-1]
-    direct = sorted((d for d in res["direct"] if d["loss"] is not None), key=lambda d: d["lr"])
-    ax.plot([d["lr"] for d in direct], [d["loss"] for d in direct], "o-", color="C2", label=f"direct sweep, width {int(res['targetWidth'])}")
-    rr = res["recommendedRun"][0]
-    if rr["loss"] is not None:
-        ax.plot([rr["lr"]], [rr["loss"]], "*", color="C1", markersize=12, label="recommended config")
+    # runs with several seeds at the target (bench.targetSeeds): plot each lr's mean loss
+    by_lr = {}
+    for d in res["direct"]:
+        by_lr.setdefault(d["lr"], []).append(d["loss"])
+    direct = sorted((lr, sum(ls) / len(ls)) for lr, ls in by_lr.items() if None not in ls)
+    ax.plot([lr for lr, _ in direct], [loss for _, loss in direct], "o-", color="C2", label=f"direct sweep, width {int(res['targetWidth'])}")
+    runs = res["recommendedRun"]
+    if all(r["loss"] is not None for r in runs):
+        ax.plot([runs[0]["lr"]], [sum(r["loss"] for r in runs) / len(runs)], "*", color="C1", markersize=12, label="recommended config")
     ax.set_xscale("log")
     ax.set_xlabel("lr")
     ax.set_ylabel("final loss")

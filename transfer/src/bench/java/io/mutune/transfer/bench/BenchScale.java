@@ -77,9 +77,9 @@ record BenchScale(String name, String model, List<String> parametrizations, List
         return Boolean.getBoolean("bench.zeroReadout");
     }
 
-    /** Suffix of the results file: "-zero" with a zero-initialised readout, else "". */
+    /** Suffix of the results file: "-zero" with a zero-initialised readout, "-staged" for the staged protocol. */
     String variant() {
-        return zeroReadout() ? "-zero" : "";
+        return (zeroReadout() ? "-zero" : "") + (staged() ? "-staged" : "");
     }
 
     String metric() {
@@ -120,7 +120,31 @@ record BenchScale(String name, String model, List<String> parametrizations, List
             multipliers.put("init_std", List.of(0.125, 0.25, 0.5, 1.0, 2.0));
             multipliers.put("output_mult", List.of(0.5, 1.0, 2.0, 4.0, 8.0));
         }
-        return new SweepGrid(proxyWidths, targetWidth, lr, direct, multipliers);
+        return new SweepGrid(proxyWidths, targetWidth, lr, direct, multipliers, staged() ? multiplierWidths() : null,
+                Integer.getInteger("bench.lrRepeats", 1), Integer.getInteger("bench.targetSeeds", 1));
+    }
+
+    /**
+     * {@code -Dbench.protocol=staged}: search the multipliers at cheap widths, then sweep the LR at
+     * every proxy width with the multipliers held at their recommendation, and fit the LR rule to
+     * those sweeps alone ({@code -Dbench.lrRepeats=N} seeds per point). The default, {@code joint},
+     * searches everything at every proxy width.
+     */
+    static boolean staged() {
+        String protocol = System.getProperty("bench.protocol", "joint");
+        if (!protocol.equals("joint") && !protocol.equals("staged")) {
+            throw new IllegalArgumentException("bench.protocol must be 'joint' or 'staged', got '" + protocol + "'");
+        }
+        return protocol.equals("staged");
+    }
+
+    /** The three widths below the largest proxy, halving below the smallest where there are too few. */
+    private List<Double> multiplierWidths() {
+        List<Double> below = new ArrayList<>(proxyWidths.subList(0, proxyWidths.size() - 1));
+        while (below.size() < 3) {
+            below.add(0, below.get(0) / 2);
+        }
+        return List.copyOf(below.subList(below.size() - 3, below.size()));
     }
 
     /**

@@ -33,12 +33,17 @@ final class ProxyTrainer {
     }
 
     BenchTrial train(String stage, String parametrization, double width, Configuration config) throws Exception {
+        return train(stage, parametrization, width, config, seed);
+    }
+
+    /** As above with another trial seed (other init and batch order, same task): a repeat. */
+    BenchTrial train(String stage, String parametrization, double width, Configuration config, long trialSeed) throws Exception {
         Map<String, Object> spec = new java.util.LinkedHashMap<>(baseSpec);
         spec.put("parametrization", parametrization);
         TrialRunner runner = runners.apply(spec);
         String id = stage + "-" + parametrization + "-w" + (int) width + "-" + (counter++);
         long start = System.nanoTime();
-        SegmentResult r = runner.run(new TrialSegment(id, config, Map.of("width", width), 0, steps, null, null, seed),
+        SegmentResult r = runner.run(new TrialSegment(id, config, Map.of("width", width), 0, steps, null, null, trialSeed),
                 TrialContext.cpu());
         double seconds = (System.nanoTime() - start) / 1e9;
         boolean diverged = r.outcome() != SegmentResult.Outcome.COMPLETED;

@@ -13,6 +13,18 @@ import java.util.Map;
  * @param lrGrid      learning rates of the proxies' sweeps
  * @param directLrGrid learning rates of the direct sweep at the target
  * @param multipliers per multiplier name (e.g. init_std, output_mult), its grid; 1.0 is the base
+ * @param multiplierWidths null for the joint protocol (every proxy width searches everything); for the
+ *                    staged protocol, the widths that search the multipliers, after which every proxy
+ *                    width sweeps the learning rate at the recommended multipliers
+ * @param lrRepeats   staged protocol: seeds per point of those LR sweeps
+ * @param targetSeeds seeds per configuration at the target (the recommended run and the direct
+ *                    sweep), to measure the loss gap above one run's noise; the compute share
+ *                    counts one seed of the direct sweep
  */
-record SweepGrid(List<Double> proxyWidths, double targetWidth, List<Double> lrGrid, List<Double> directLrGrid, Map<String, List<Double>> multipliers) {
+record SweepGrid(List<Double> proxyWidths, double targetWidth, List<Double> lrGrid, List<Double> directLrGrid,
+                 Map<String, List<Double>> multipliers, List<Double> multiplierWidths, int lrRepeats, int targetSeeds) {
+
+    boolean staged() {
+        return multiplierWidths != null && !multipliers.isEmpty();
+    }
 }

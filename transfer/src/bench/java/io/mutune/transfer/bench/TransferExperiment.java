@@ -23,7 +23,7 @@ final class TransferExperiment {
     private final long seed;
     final List<BenchTrial> proxyTrials = new ArrayList<>();
     final List<BenchTrial> directTrials = new ArrayList<>();
-    BenchTrial recommendedRun;
+    final List<BenchTrial> recommendedRuns = new ArrayList<>();
     List<Recommendation> recommendations;
     List<Recommendation> curve;
 
@@ -44,43 +44,103 @@ final class TransferExperiment {
      * recommendation first (in log distance), so a run cut short keeps the informative points.
      */
     TransferExperiment run(java.util.function.Consumer<TransferExperiment> afterDirectTrial) throws Exception {
-        for (double width : grid.proxyWidths()) {
-            sweepProxy(width);
+        List<Map<String, Double>> targets = targets();
+        if (grid.staged()) {
+            recommendStaged(targets);
+        } else {
+            for (double width : grid.proxyWidths()) {
+                sweepProxy(width);
+            }
+            List<String> hps = new ArrayList<>();
+            hps.add("lr");
+            hps.addAll(grid.multipliers().keySet());
+            // The bootstrap runs once for the target and the plots' width curve.
+            List<Recommendation> all = Recommender.recommend(observations(proxyTrials), hps, targets,
+                    RecommenderSettings.defaults(seed, parametrization));
+            recommendations = all.subList(0, hps.size());
+            curve = all.subList(hps.size(), all.size());
         }
-        List<TrialObservation> observations = new ArrayList<>();
-        for (int i = 0; i < proxyTrials.size(); i++) {
-            observations.add(proxyTrials.get(i).observation("t" + i));
-        }
-        List<String> hps = new ArrayList<>();
-        hps.add("lr");
-        hps.addAll(grid.multipliers().keySet());
-        // The target plus a width curve for the plots; the bootstrap runs once for all of them.
-        List<Map<String, Double>> targets = new ArrayList<>();
-        targets.add(Map.of("width", grid.targetWidth()));
-        for (double w = 16; w <= 2 * grid.targetWidth(); w *= Math.sqrt(2)) {
-            targets.add(Map.of("width", w));
-        }
-        List<Recommendation> all = Recommender.recommend(observations, hps, targets,
-                RecommenderSettings.defaults(seed, parametrization));
-        recommendations = all.subList(0, hps.size());
-        curve = all.subList(hps.size(), all.size());
         Map<String, Object> recommended = new LinkedHashMap<>();
         recommendations.forEach(r -> recommended.put(r.hyperparameter(), r.value()));
         log("recommended at width " + grid.targetWidth() + ": " + recommended);
-        recommendedRun = trainer.train("recommended", parametrization, grid.targetWidth(), new Configuration(recommended));
-        log("  recommended run loss " + recommendedRun.loss());
+        for (int s = 0; s < grid.targetSeeds(); s++) {
+            recommendedRuns.add(trainer.train("recommended", parametrization, grid.targetWidth(), new Configuration(recommended), seed + s));
+            log("  recommended run loss " + recommendedRuns.get(s).loss() + " (seed " + (seed + s) + ")");
+        }
         double recommendedLr = ((Number) recommended.get("lr")).doubleValue();
         List<Double> directOrder = new ArrayList<>(grid.directLrGrid());
         directOrder.sort(Comparator.comparingDouble(lr -> Math.abs(Math.log(lr / recommendedLr))));
         for (double lr : directOrder) {
             Map<String, Object> c = new LinkedHashMap<>(recommended);
             c.put("lr", lr);
-            directTrials.add(trainer.train("direct", parametrization, grid.targetWidth(), new Configuration(c)));
-            log("  direct lr " + lr + " loss " + directTrials.get(directTrials.size() - 1).loss()
-                    + String.format(" (%.1f s)", directTrials.get(directTrials.size() - 1).seconds()));
-            afterDirectTrial.accept(this);
+            for (int s = 0; s < grid.targetSeeds(); s++) {
+                directTrials.add(trainer.train("direct", parametrization, grid.targetWidth(), new Configuration(c), seed + s));
+                log("  direct lr " + lr + " loss " + directTrials.get(directTrials.size() - 1).loss()
+                        + String.format(" (seed %d, %.1f s)", seed + s, directTrials.get(directTrials.size() - 1).seconds()));
+                afterDirectTrial.accept(this);
+            }
         }
         return this;
+    }
+
+    /** The target, then a width curve for the plots. */
+    private List<Map<String, Double>> targets() {
+        List<Map<String, Double>> targets = new ArrayList<>();
+        targets.add(Map.of("width", grid.targetWidth()));
+        for (double w = 16; w <= 2 * grid.targetWidth(); w *= Math.sqrt(2)) {
+            targets.add(Map.of("width", w));
+        }
+        return targets;
+    }
+
+    private static List<TrialObservation> observations(List<BenchTrial> trials) {
+        List<TrialObservation> observations = new ArrayList<>();
+        for (int i = 0; i < trials.size(); i++) {
+            observations.add(trials.get(i).observation("t" + i));
+        }
+        return observations;
+    }
+
+    /**
+     * The staged protocol: multipliers from full searches at the cheap widths; then, at every proxy
+     * width, an LR sweep with the multipliers at their rule's value for that width; the LR rule is
+     * fitted to those sweeps alone, so every LR optimum it sees was taken at the multipliers the
+     * target will use. (The joint protocol fits the LR to per-width optima taken at each width's own
+     * best multipliers, and the LR optimum moves with the output multiplier.)
+     */
+    private void recommendStaged(List<Map<String, Double>> targets) throws Exception {
+        for (double width : grid.multiplierWidths()) {
+            sweepProxy(width);
+        }
+        List<String> multipliers = List.copyOf(grid.multipliers().keySet());
+        List<TrialObservation> searched = observations(proxyTrials);
+        List<Recommendation> multiplierCurve = Recommender.recommend(searched, multipliers, targets,
+                RecommenderSettings.defaults(seed, parametrization));
+        List<BenchTrial> lrTrials = new ArrayList<>();
+        for (double width : grid.proxyWidths()) {
+            List<Recommendation> here = Recommender.recommend(searched, multipliers, List.of(Map.of("width", width)),
+                    RecommenderSettings.defaults(seed, parametrization));
+            Map<String, Object> c = new LinkedHashMap<>();
+            here.forEach(r -> c.put(r.hyperparameter(), r.value()));
+            // Repeats (other seeds) of each point: the LR curves are flat near their optimum, where one
+            // seed's noise moves a 7-point grid's optimum by a grid step; the rules average repeats.
+            for (int repeat = 0; repeat < grid.lrRepeats(); repeat++) {
+                for (double lr : grid.lrGrid()) {
+                    c.put("lr", lr);
+                    lrTrials.add(trainer.train("proxy", parametrization, width, new Configuration(new LinkedHashMap<>(c)), seed + repeat));
+                }
+            }
+            log(parametrization + " width " + (int) width + ": LR sweep at " + c + " x " + grid.lrRepeats() + " seeds, best single run lr "
+                    + bestOf(lrTrials.subList(lrTrials.size() - grid.lrRepeats() * grid.lrGrid().size(), lrTrials.size())).config().getDouble("lr"));
+        }
+        proxyTrials.addAll(lrTrials);
+        List<Recommendation> lrCurve = Recommender.recommend(observations(lrTrials), List.of("lr"), targets,
+                RecommenderSettings.defaults(seed, parametrization));
+        recommendations = new ArrayList<>();
+        recommendations.add(lrCurve.get(0));
+        recommendations.addAll(multiplierCurve.subList(0, multipliers.size()));
+        curve = new ArrayList<>(lrCurve.subList(1, lrCurve.size()));
+        curve.addAll(multiplierCurve.subList(multipliers.size(), multiplierCurve.size()));
     }
 
     private void sweepProxy(double width) throws Exception {
