@@ -77,9 +77,9 @@ record BenchScale(String name, String model, List<String> parametrizations, List
         return Boolean.getBoolean("bench.zeroReadout");
     }
 
-    /** Suffix of the results file: "-zero" with a zero-initialised readout, "-staged" for the staged protocol. */
+    /** Suffix of the results file: "-zero" with a zero-initialised readout, then "-staged" or "-joint". */
     String variant() {
-        return (zeroReadout() ? "-zero" : "") + (staged() ? "-staged" : "");
+        return (zeroReadout() ? "-zero" : "") + (staged() ? "-staged" : "-joint");
     }
 
     String metric() {
@@ -125,13 +125,14 @@ record BenchScale(String name, String model, List<String> parametrizations, List
     }
 
     /**
-     * {@code -Dbench.protocol=staged}: search the multipliers at cheap widths, then sweep the LR at
-     * every proxy width with the multipliers held at their recommendation, and fit the LR rule to
-     * those sweeps alone ({@code -Dbench.lrRepeats=N} seeds per point). The default, {@code joint},
-     * searches everything at every proxy width.
+     * {@code -Dbench.protocol=staged} (the default): search the multipliers at cheap widths, then
+     * sweep the LR at every proxy width with the multipliers held at their recommendation, and fit
+     * the LR rule to those sweeps alone ({@code -Dbench.lrRepeats=N} seeds per point). {@code joint}
+     * searches everything at every proxy width; it was the first protocol and missed under muP
+     * (docs/benchmarks.md).
      */
     static boolean staged() {
-        String protocol = System.getProperty("bench.protocol", "joint");
+        String protocol = System.getProperty("bench.protocol", "staged");
         if (!protocol.equals("joint") && !protocol.equals("staged")) {
             throw new IllegalArgumentException("bench.protocol must be 'joint' or 'staged', got '" + protocol + "'");
         }
