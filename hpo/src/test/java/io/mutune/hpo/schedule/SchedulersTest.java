@@ -199,18 +199,23 @@ class SchedulersTest {
         assertEquals(8, fifth.toResource());
     }
 
+    /** Asks the whole population's first interval, then tells each member its loss in order. */
+    private static List<TrialRequest> firstIntervals(Tuner t, double[] losses) {
+        List<TrialRequest> first = new ArrayList<>();
+        for (int i = 0; i < losses.length; i++) {
+            first.add(ask(t));
+        }
+        for (int i = 0; i < losses.length; i++) {
+            tell(t, first.get(i), losses[i]);
+        }
+        return first;
+    }
+
     @Test
     void pbtReplacesADivergedMemberByExploitingATopMember() {
         // population 5, quantile 0.25: the ranking of the 4 live members has a top quantile of 1
         Tuner t = pbt(3, 5, 12);
-        List<TrialRequest> first = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            first.add(ask(t));
-        }
-        double[] losses = {0.5, Double.NaN, 0.2, 0.4, 0.3};
-        for (int i = 0; i < 5; i++) {
-            tell(t, first.get(i), losses[i]);
-        }
+        List<TrialRequest> first = firstIntervals(t, new double[] {0.5, Double.NaN, 0.2, 0.4, 0.3});
         TrialRequest next = ask(t);
         assertEquals(first.get(1).trialId(), next.trialId(), "the diverged member is replaced first");
         assertEquals(first.get(2).trialId(), next.parentTrialId(), "it copies the best live member");
@@ -224,14 +229,7 @@ class SchedulersTest {
     void pbtNeverCopiesADivergedMember() {
         // the member with the best result so far diverges in its next interval; its weights are NaN, so nobody may copy them
         Tuner t = pbt(5, 5, 12);
-        List<TrialRequest> first = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            first.add(ask(t));
-        }
-        double[] losses = {0.01, 0.5, 0.4, 0.3, 0.2};
-        for (int i = 0; i < 5; i++) {
-            tell(t, first.get(i), losses[i]);
-        }
+        List<TrialRequest> first = firstIntervals(t, new double[] {0.01, 0.5, 0.4, 0.3, 0.2});
         String star = first.get(0).trialId();
         boolean starDiverged = false;
         for (int i = 0; i < 40 && !t.isFinished(); i++) {
