@@ -16,16 +16,19 @@ import java.util.Map;
  * Re-measures an MLP sweep with more seeds around each width's optimum: for every width, the
  * grid points within two steps of the single-seed optimum are trained with seeds 1..n and their
  * validation losses averaged. Writes {@code mlp-<p>-<n>seeds.csv} beside the single-seed CSV.
- * Usage: {@code SeedAverage out-dir parametrization seeds}.
+ * Usage: {@code SeedAverage out-dir parametrization seeds [zero-readout]}; {@code zero-readout} reads and
+ * writes the {@code -zero} files, as {@link TransferBenchmark} names them.
  */
 public final class SeedAverage {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
         String p = args[1];
         int seeds = Integer.parseInt(args[2]);
-        LrSweep single = LrSweep.fromCsv("mlp", p, Files.readAllLines(out.resolve("mlp-" + p + ".csv")));
-        TrialRunner runner = ProxyRunners.fromSpec(TransferBenchmark.mlpSpec(p));
-        LrSweep averaged = new LrSweep("mlp", p + "-" + seeds + "seeds");
+        boolean zero = args.length > 3 && args[3].equals("zero-readout");
+        String name = zero ? p + "-zero" : p;
+        LrSweep single = LrSweep.fromCsv("mlp", name, Files.readAllLines(out.resolve("mlp-" + name + ".csv")));
+        TrialRunner runner = ProxyRunners.fromSpec(TransferBenchmark.zeroReadout(TransferBenchmark.mlpSpec(p), zero));
+        LrSweep averaged = new LrSweep("mlp", name + "-" + seeds + "seeds");
         for (int w : single.widths()) {
             double k0 = Math.log(single.optimum(w)) / Math.log(Math.sqrt(2));
             List<Double> lrs = single.cells.stream().filter(c -> c.width() == w)
@@ -44,7 +47,7 @@ public final class SeedAverage {
                 averaged.cells.add(new LrSweep.Cell(w, lr, sum / seeds, secs, 300L * 64 * seeds));
                 System.out.printf(Locale.ROOT, "width %d lr %.4g: mean val_loss over %d seeds %.5f%n", w, lr, seeds, sum / seeds);
             }
-            Files.writeString(out.resolve("mlp-" + p + "-" + seeds + "seeds.csv"), averaged.csv());
+            Files.writeString(out.resolve("mlp-" + name + "-" + seeds + "seeds.csv"), averaged.csv());
         }
         System.out.println(Summary.markdown(List.of(averaged)));
     }
