@@ -9,7 +9,7 @@
 #   bench/hpo.sh                 full run: 20 seeds (long: GP-BO and PBT's real training dominate)
 #   SEEDS=3 bench/hpo.sh         a quick look
 #   ONLY=mf bench/hpo.sh         only the multi-fidelity part (table, PBT, parametric, cluster)
-#   REGEN_TABLE=1 bench/hpo.sh   retrain the committed curve table first (512 rows: ~25 min on 2 cores)
+#   REGEN_TABLE=1 bench/hpo.sh   retrain the committed curve tables first (3 x 512 rows: ~15 min on 2 quiet cores)
 #
 # Needs: JDK 17, /usr/bin/python3 with optuna and matplotlib (apt-get install -y python3-optuna
 # python3-matplotlib). Uses at most 2 threads: one benchmark at a time on one core, except the
@@ -24,6 +24,11 @@ FUNCTIONS=${FUNCTIONS:-branin,hartmann3,hartmann6,rosenbrock4,levy10,mixed}
 ONLY=${ONLY:-all}
 THREADS=${THREADS:-2}
 TABLE=bench/data/mlp-curves.csv
+# the same rows trained with two more seeds: trials see one run of their row, the target is the
+# best row's mean (bench/java/io/mutune/bench/TabularCurves.java says why)
+REPLICATE_SEEDS=${REPLICATE_SEEDS:-2000 3000}
+TABLES=$TABLE
+for S in $REPLICATE_SEEDS; do TABLES="$TABLES,bench/data/mlp-curves-seed$S.csv"; done
 TABLE_ROWS=${TABLE_ROWS:-512}
 # caps on the resource per run (resource 10..810; random search may need most of the 512 rows); a run
 # that hits its cap counts as not reached. BOHB's and Optuna's TPE fits make long unreached runs slow.
@@ -62,17 +67,20 @@ if [ "${REGEN_TABLE:-0}" = 1 ] || [ ! -f "$TABLE" ]; then
   echo "== real learning curves: $TABLE_ROWS configurations of the muP MLP proxy, $THREADS threads"
   mkdir -p "$(dirname "$TABLE")"
   $DJL io.mutune.transfer.bench.CurveTable "$TABLE" "$TABLE_ROWS" "$THREADS"
+  for S in $REPLICATE_SEEDS; do
+    $DJL io.mutune.transfer.bench.CurveTable "bench/data/mlp-curves-seed$S.csv" "$TABLE_ROWS" "$THREADS" "$S"
+  done
 fi
 for TOL in 0.01 0.05; do
   echo "== multi-fidelity: real-curve table, target within $TOL of the best"
-  java -cp "$CP" io.mutune.bench.MultiFidelityBenchmark "$OUT/mf-table-$TOL.csv" "$SEEDS" "$TABLE_BUDGET" random-full,hyperband,asha,asha-hb "$TABLE" "$TOL"
-  java -cp "$CP" io.mutune.bench.MultiFidelityBenchmark "$OUT/mf-table-bohb-$TOL.csv" "$SEEDS" "$BOHB_TABLE_BUDGET" bohb,bohb-asha "$TABLE" "$TOL"
-  OMP_NUM_THREADS=1 $PY bench/optuna_mf_driver.py "$OUT/optuna-mf-table-$TOL.csv" "$SEEDS" "$OPTUNA_TABLE_BUDGET" --table "$TABLE" --tolerance "$TOL"
+  java -cp "$CP" io.mutune.bench.MultiFidelityBenchmark "$OUT/mf-table-$TOL.csv" "$SEEDS" "$TABLE_BUDGET" random-full,hyperband,asha,asha-hb "$TABLES" "$TOL"
+  java -cp "$CP" io.mutune.bench.MultiFidelityBenchmark "$OUT/mf-table-bohb-$TOL.csv" "$SEEDS" "$BOHB_TABLE_BUDGET" bohb,bohb-asha "$TABLES" "$TOL"
+  OMP_NUM_THREADS=1 $PY bench/optuna_mf_driver.py "$OUT/optuna-mf-table-$TOL.csv" "$SEEDS" "$OPTUNA_TABLE_BUDGET" --table "$TABLES" --tolerance "$TOL"
 done
 echo "== PBT on real proxy training (population $PBT_POPULATION, interval $PBT_INTERVAL, $THREADS populations at a time)"
-$DJL io.mutune.transfer.bench.PbtBenchmark "$OUT/pbt-real.csv" "$SEEDS" "$PBT_POPULATION" "$PBT_INTERVAL" "$THREADS" "$TABLE"
+$DJL io.mutune.transfer.bench.PbtBenchmark "$OUT/pbt-real.csv" "$SEEDS" "$PBT_POPULATION" "$PBT_INTERVAL" "$THREADS" "$TABLES"
 cp "$OUT/pbt-real.csv" "$OUT/pbt-real-0.01.csv"
-$PY bench/pbt_retarget.py "$OUT/pbt-real.csv" "$TABLE" 0.05 "$OUT/pbt-real-0.05.csv"
+$PY bench/pbt_retarget.py "$OUT/pbt-real.csv" "$TABLES" 0.05 "$OUT/pbt-real-0.05.csv"
 echo "== multi-fidelity: parametric learning-curve family"
 java -cp "$CP" io.mutune.bench.MultiFidelityBenchmark "$OUT/mf.csv" "$SEEDS" "$MF_BUDGET" random-full,hyperband,asha,bohb,bohb-asha,pbt
 $PY bench/optuna_mf_driver.py "$OUT/optuna-mf.csv" "$SEEDS" "$OPTUNA_MF_BUDGET"

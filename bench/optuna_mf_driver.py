@@ -3,12 +3,14 @@ one worker: each trial reports its loss at the rung levels and stops when pruned
 method,seed,resource,value rows like the Java benchmark (resource -1: resource spent to reach the target).
 
 Two curve sources:
-- --table CSV: the real learning-curve table (bench/data/mlp-curves.csv). A proposal gets the curve
-  of its nearest row in the unit-cube encoding (log parameters by their logarithm), ties to the
-  lower row, exactly as bench/java/io/mutune/bench/TabularCurves.java does.
+- --table CSV[,REPLICATE.csv...]: the real learning-curve table (bench/data/mlp-curves.csv) and,
+  optionally, the same rows trained with other seeds. A proposal gets the curve of its nearest row
+  in the unit-cube encoding (log parameters by their logarithm), ties to the lower row; trial
+  number n sees replicate n mod R; the target and regret use the row's mean final loss: all exactly
+  as bench/java/io/mutune/bench/TabularCurves.java does.
 - otherwise the parametric family of bench/java/io/mutune/bench/LearningCurves.java (mirrored here).
 
-Usage: /usr/bin/python3 optuna_mf_driver.py OUT.csv SEEDS BUDGET [--table CSV] [--tolerance T]
+Usage: /usr/bin/python3 optuna_mf_driver.py OUT.csv SEEDS BUDGET [--table CSV[,CSV...]] [--tolerance T]
 (T: the target's relative distance to the best final loss, 0.01)
 """
 import csv
@@ -42,7 +44,7 @@ class Parametric:
         return Parametric.best_final + 0.04 * (x - xopt) ** 2 + (wd - 0.05) ** 2 + 0.01 * (b - 7) ** 2 + a
 
     @staticmethod
-    def loss(c, r):
+    def loss(c, r, number=0):
         lr, wd, batch, act = c
         x = math.log10(lr)
         b = math.log(batch) / math.log(2)
@@ -59,7 +61,8 @@ class Parametric:
 class Table:
     """The real-curve table, with the space declared beside it in TABLE.space.json (CurveTable sampled it)."""
 
-    def __init__(self, path):
+    def __init__(self, paths):
+        path = paths[0]
         with open(re.sub(r"\.csv$", "", path) + ".space.json") as f:
             # name, low, high, log
             self.space = [(name, p["float"][0], p["float"][1], bool(p.get("log", False)))
@@ -72,8 +75,16 @@ class Table:
             raise ValueError("%s: columns %s, expected %s" % (path, header[2:2 + len(names)], names))
         self.levels = [int(h[len("loss_"):]) for h in header[2 + len(names):]]
         self.points = [self.encode([float(v) for v in r[2:2 + len(names)]]) for r in rows[1:]]
-        self.losses = [[float(v) for v in r[2 + len(names):]] for r in rows[1:]]
-        self.best_final = min(l[-1] for l in self.losses if not math.isnan(l[-1]))
+        # [replicate][row][level]
+        self.losses = []
+        for p in paths:
+            with open(p) as f:
+                rep = list(csv.reader(f))
+            if rep[0] != header or [r[2:2 + len(names)] for r in rep[1:]] != [r[2:2 + len(names)] for r in rows[1:]]:
+                raise ValueError("%s: not the rows and columns of %s" % (p, path))
+            self.losses.append([[float(v) for v in r[2 + len(names):]] for r in rep[1:]])
+        self.mean_final = [sum(rep[i][-1] for rep in self.losses) / len(self.losses) for i in range(len(self.points))]
+        self.best_final = min(l for l in self.mean_final if not math.isnan(l))
 
     def encode(self, values):
         out = []
@@ -96,10 +107,10 @@ class Table:
         return best
 
     def final_loss(self, row):
-        return self.losses[row][-1]
+        return self.mean_final[row]
 
-    def loss(self, row, r):
-        return self.losses[row][self.levels.index(r)]
+    def loss(self, row, r, number=0):
+        return self.losses[number % len(self.losses)][row][self.levels.index(r)]
 
 
 def run(curves, seed, budget, out, tolerance=0.01):
@@ -120,7 +131,7 @@ def run(curves, seed, budget, out, tolerance=0.01):
         for r in levels:
             spent += r - prev
             prev = r
-            value = curves.loss(c, r)
+            value = curves.loss(c, r, t.number)
             if math.isnan(value):
                 state = optuna.trial.TrialState.FAIL
                 break
@@ -152,7 +163,7 @@ def main():
     table = options.get("--table")
     tolerance = float(options.get("--tolerance", 0.01))
     path, seeds, budget = args[0], int(args[1]), int(args[2])
-    curves = Table(table) if table else Parametric()
+    curves = Table(table.split(",")) if table else Parametric()
     with open(path, "w") as w:
         w.write("method,seed,resource,value\n")
         for seed in range(seeds):

@@ -1,18 +1,27 @@
 """Rewrites PbtBenchmark's rows for a looser target: the resource at which a population's best
-full-resource result first came within TOLERANCE of the table's best. Valid because a PBT run stops
-only at the 1% target (so a looser target was met no later) or when its population has finished.
+full-resource result first came within TOLERANCE of the table's best (with replicate tables, the
+best row's mean over them, as PbtBenchmark measured). Valid because a PBT run stops only at the 1%
+target (so a looser target was met no later) or when its population has finished.
 
-Usage: /usr/bin/python3 pbt_retarget.py PBT.csv TABLE.csv TOLERANCE OUT.csv
+Usage: /usr/bin/python3 pbt_retarget.py PBT.csv TABLE.csv[,REPLICATE.csv...] TOLERANCE OUT.csv
 """
 import csv
 import math
 import sys
 
 
+def best_mean_final(tables):
+    finals = []
+    for table in tables:
+        with open(table) as f:
+            finals.append([float(r[-1]) for r in list(csv.reader(f))[1:]])
+    means = [sum(col) / len(col) for col in zip(*finals)]
+    return min(m for m in means if not math.isnan(m))
+
+
 def main():
-    pbt, table, tolerance, out = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4]
-    with open(table) as f:
-        best = min(float(r[-1]) for r in list(csv.reader(f))[1:] if not math.isnan(float(r[-1])))
+    pbt, tables, tolerance, out = sys.argv[1], sys.argv[2].split(","), float(sys.argv[3]), sys.argv[4]
+    best = best_mean_final(tables)
     with open(pbt) as f:
         rows = list(csv.DictReader(f))
     with open(out, "w") as w:

@@ -19,7 +19,15 @@ interface CurveFamily {
     /** The loss after {@code resource} (a rung level), NaN once the run has diverged. */
     double loss(Configuration c, long resource);
 
-    /** The loss the configuration reaches at the maximum resource, the basis of regret and the target. */
+    /**
+     * The loss trial {@code trialNumber} shows after {@code resource}: a family whose trials are
+     * noisy gives each trial its own run, the same one at every rung.
+     */
+    default double loss(long trialNumber, Configuration c, long resource) {
+        return loss(c, resource);
+    }
+
+    /** The loss the configuration reaches at the maximum resource (in expectation, where trials are noisy): the basis of regret and the target. */
     double finalLoss(Configuration c);
 
     /** The best final loss any configuration reaches. */

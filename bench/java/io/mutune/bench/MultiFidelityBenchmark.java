@@ -14,6 +14,7 @@ import io.mutune.hpo.tuner.Budget;
 import io.mutune.hpo.tuner.FullResourceScheduler;
 import io.mutune.hpo.tuner.Scheduler;
 import io.mutune.hpo.tuner.Searcher;
+import io.mutune.hpo.tuner.Searchers;
 import io.mutune.hpo.tuner.TrialReport;
 import io.mutune.hpo.tuner.TrialRequest;
 import io.mutune.hpo.tuner.Tuner;
@@ -33,8 +34,9 @@ import java.util.Optional;
  * method,seed,resource,regret (one per full-resource result that improved the incumbent) and
  * method,seed,-1,resource_to_target (Inf when not reached within the budget).
  *
- * <p>Usage: {@code MultiFidelityBenchmark OUT.csv SEEDS BUDGET METHOD[,METHOD] [TABLE.csv [TOLERANCE]]}
- * (without a table, the parametric family; TOLERANCE: the target's relative distance to the best, 0.01)
+ * <p>Usage: {@code MultiFidelityBenchmark OUT.csv SEEDS BUDGET METHOD[,METHOD] [TABLE.csv[,REPLICATE.csv...] [TOLERANCE]]}
+ * (without a table, the parametric family; replicates: the same rows with other seeds, see
+ * {@link TabularCurves}; TOLERANCE: the target's relative distance to the best, 0.01)
  */
 public final class MultiFidelityBenchmark {
     private MultiFidelityBenchmark() { }
@@ -44,11 +46,13 @@ public final class MultiFidelityBenchmark {
         int seeds = Integer.parseInt(args[1]);
         long budget = Long.parseLong(args[2]);
         String[] methods = args[3].split(",");
-        CurveFamily curves = args.length > 4 ? new TabularCurves(Path.of(args[4])) : LearningCurves.FAMILY;
+        CurveFamily curves = args.length > 4
+                ? new TabularCurves(java.util.Arrays.stream(args[4].split(",")).map(Path::of).toList())
+                : LearningCurves.FAMILY;
         double tolerance = args.length > 5 ? Double.parseDouble(args[5]) : 0.01;
         if (curves instanceof TabularCurves t) {
-            System.out.printf("table %s: %d rows, best final loss %.6g, %d rows within %s of it%n",
-                    args[4], t.rows(), t.bestFinal(), t.rowsOnTarget(tolerance), tolerance);
+            System.out.printf("table %s: %d rows x %d replicates, best mean final loss %.6g, %d rows within %s of it%n",
+                    args[4], t.rows(), t.replicates(), t.bestFinal(), t.rowsOnTarget(tolerance), tolerance);
         }
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
             w.println("method,seed,resource,value");
@@ -71,7 +75,8 @@ public final class MultiFidelityBenchmark {
         SearchSpace space = curves.space();
         Rungs rungs = curves.rungs();
         Searcher random = new RandomSearcher();
-        Searcher bohbModel = new BohbSearcher(new TpeSearcher(space, new TpeOptions(space.dimension() + 2, 24, 0.15, 25, 1.0, true, 1.06, 24)), 1.0 / 3);
+        // the library's BOHB, as a sweep spec's `search: {algorithm: bohb}` builds it
+        Searcher bohbModel = Searchers.byName("bohb", space, Map.of());
         // Falkner et al. 2018's own KDE settings: N_min = d + 1 points in each (possibly overlapping) group, a model once a
         // budget has N_min + 2 results, 64 candidates, no cap on the good group
         Searcher bohbPaper = new BohbSearcher(new TpeSearcher(space, new TpeOptions(space.dimension() + 3, 64, 0.15, 1_000_000,
@@ -127,7 +132,7 @@ public final class MultiFidelityBenchmark {
                 return Double.POSITIVE_INFINITY;
             }
             TrialRequest r = next.get();
-            double loss = curves.loss(r.config(), r.toResource());
+            double loss = curves.loss(r.number(), r.config(), r.toResource());
             t.tell(new TrialReport(r.trialId(), r.toResource(), loss, TrialReport.Outcome.COMPLETED, null));
             if (r.toResource() == max && Double.isFinite(loss)) {
                 double truth = curves.finalLoss(r.config());

@@ -19,16 +19,28 @@ import java.util.Map;
  * continuous space, so their models see the space they were built for; the table's Sobol rows
  * give every row a cell of about the same volume, so random search still draws rows about
  * uniformly. bench/optuna_mf_driver.py maps Optuna's proposals the same way.
+ *
+ * <p>Several tables of the same rows trained with other seeds ({@code CurveTable ... SEED_BASE})
+ * make the curves noisy the way real trials are: trial number {@code n} sees replicate
+ * {@code n mod R} of its row at every rung (one training run), while the target and the regret use
+ * the row's mean final loss over the replicates. With one table the mean is that table's loss.
+ * Why: one training run per row made "within 1% of the best row" a hunt for the one lucky run,
+ * since seed noise at the last rung is a few percent.
  */
 final class TabularCurves implements CurveFamily {
     private final SearchSpace space;
     private final Rungs rungs;
     private final long[] levels;
     private final double[][] points;
-    private final double[][] losses;
+    /** [replicate][row][level] */
+    private final double[][][] losses;
+    /** Per row: the mean final loss over the replicates, NaN if any replicate diverged. */
+    private final double[] meanFinal;
     private final double best;
 
-    TabularCurves(Path csv) throws IOException {
+    /** The first table fixes rows and space; the others must hold the same configurations. */
+    TabularCurves(List<Path> tables) throws IOException {
+        Path csv = tables.get(0);
         // CurveTable sampled the space declared beside the table; the Python driver reads the same file.
         String name = csv.getFileName().toString();
         space = SearchSpace.fromJson(Files.readString(csv.resolveSibling(name.replaceFirst("\\.csv$", "") + ".space.json")));
@@ -50,27 +62,52 @@ final class TabularCurves implements CurveFamily {
             throw new IllegalArgumentException(csv + ": loss columns " + java.util.Arrays.toString(levels) + " are not rungs " + rungs.levels());
         }
         List<double[]> pts = new ArrayList<>();
-        List<double[]> ls = new ArrayList<>();
-        double b = Double.POSITIVE_INFINITY;
         for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",");
-            Map<String, Object> values = new LinkedHashMap<>();
-            for (int d = 0; d < names.size(); d++) {
-                values.put(names.get(d), Double.parseDouble(f[2 + d]));
-            }
-            pts.add(space.encode(new Configuration(values)));
-            double[] l = new double[levels.length];
-            for (int k = 0; k < levels.length; k++) {
-                l[k] = Double.parseDouble(f[firstLoss + k]);
-            }
-            ls.add(l);
-            if (l[levels.length - 1] < b) {
-                b = l[levels.length - 1];
-            }
+            pts.add(space.encode(configuration(line.split(","), names)));
         }
         points = pts.toArray(new double[0][]);
-        losses = ls.toArray(new double[0][]);
+        losses = new double[tables.size()][][];
+        for (int rep = 0; rep < tables.size(); rep++) {
+            List<String> repLines = rep == 0 ? lines : Files.readAllLines(tables.get(rep));
+            if (repLines.size() != lines.size() || !repLines.get(0).equals(lines.get(0))) {
+                throw new IllegalArgumentException(tables.get(rep) + ": not the rows and columns of " + csv);
+            }
+            losses[rep] = new double[points.length][levels.length];
+            for (int i = 0; i < points.length; i++) {
+                String[] f = repLines.get(i + 1).split(",");
+                if (!configuration(f, names).equals(configuration(lines.get(i + 1).split(","), names))) {
+                    throw new IllegalArgumentException(tables.get(rep) + ": row " + i + " is another configuration than in " + csv);
+                }
+                for (int k = 0; k < levels.length; k++) {
+                    losses[rep][i][k] = Double.parseDouble(f[firstLoss + k]);
+                }
+            }
+        }
+        meanFinal = new double[points.length];
+        double b = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < points.length; i++) {
+            double sum = 0;
+            for (double[][] rep : losses) {
+                sum += rep[i][levels.length - 1];
+            }
+            meanFinal[i] = sum / losses.length;
+            if (meanFinal[i] < b) {
+                b = meanFinal[i];
+            }
+        }
         best = b;
+    }
+
+    private static Configuration configuration(String[] fields, List<String> names) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int d = 0; d < names.size(); d++) {
+            values.put(names.get(d), Double.parseDouble(fields[2 + d]));
+        }
+        return new Configuration(values);
+    }
+
+    int replicates() {
+        return losses.length;
     }
 
     /** The table row a configuration maps to. */
@@ -99,8 +136,8 @@ final class TabularCurves implements CurveFamily {
     /** How many rows meet the target: random search needs about rows / this many full trials. */
     int rowsOnTarget(double tolerance) {
         int n = 0;
-        for (double[] l : losses) {
-            n += l[levels.length - 1] <= (1 + tolerance) * best ? 1 : 0;
+        for (double l : meanFinal) {
+            n += l <= (1 + tolerance) * best ? 1 : 0;
         }
         return n;
     }
@@ -122,16 +159,21 @@ final class TabularCurves implements CurveFamily {
 
     @Override
     public double loss(Configuration c, long resource) {
+        return loss(0, c, resource);
+    }
+
+    @Override
+    public double loss(long trialNumber, Configuration c, long resource) {
         int k = java.util.Arrays.binarySearch(levels, resource);
         if (k < 0) {
             throw new IllegalArgumentException("resource " + resource + " is not a table level " + java.util.Arrays.toString(levels));
         }
-        return losses[row(c)][k];
+        return losses[(int) Math.floorMod(trialNumber, (long) losses.length)][row(c)][k];
     }
 
     @Override
     public double finalLoss(Configuration c) {
-        return losses[row(c)][levels.length - 1];
+        return meanFinal[row(c)];
     }
 
     @Override

@@ -34,7 +34,9 @@ import java.util.concurrent.Future;
  * written sorted by row. Rows land in {@code OUT.partial} as they finish, so an interrupted run
  * picks up where it stopped.
  *
- * <p>Usage: {@code CurveTable OUT.csv N THREADS}
+ * <p>Usage: {@code CurveTable OUT.csv N THREADS [SEED_BASE]}. Row {@code r} trains with seed
+ * {@code SEED_BASE + r} (default 1000), so a second table with another base repeats every
+ * configuration with fresh initialisation and batch order.
  */
 public final class CurveTable {
     /** Rungs of min 10, max 810, eta 3. */
@@ -77,6 +79,7 @@ public final class CurveTable {
         Path out = Path.of(args[0]);
         int n = Integer.parseInt(args[1]);
         int threads = Integer.parseInt(args[2]);
+        long seedBase = args.length > 3 ? Long.parseLong(args[3]) : 1000L;
         if (threads < 1 || threads > 2) {
             throw new IllegalArgumentException("THREADS must be 1 or 2 (the benchmark machine is shared), got " + threads);
         }
@@ -87,7 +90,8 @@ public final class CurveTable {
                 done.put(Integer.parseInt(line.substring(0, line.indexOf(','))), line);
             }
         }
-        SearchSpace space = space(out);
+        // the space is declared beside the first table; repeats with other seeds share it
+        SearchSpace space = space(Files.exists(spaceFile(out)) ? out : out.resolveSibling("mlp-curves.csv"));
         ScrambledSobol sobol = new ScrambledSobol(space.dimension(), SOBOL_SEED);
         TrialRunner runner = ProxyRunners.fromSpec(proxySpec());
         Path scratch = Files.createTempDirectory("curve-table");
@@ -102,7 +106,7 @@ public final class CurveTable {
                 int r = row;
                 Configuration c = space.decode(sobol.point(row));
                 jobs.add(pool.submit(() -> {
-                    String line = row(runner, r, c, scratch);
+                    String line = row(runner, r, seedBase + r, c, scratch);
                     synchronized (done) {
                         done.put(r, line);
                         Files.writeString(partial, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -138,8 +142,7 @@ public final class CurveTable {
     }
 
     /** Trains one configuration rung by rung and returns its CSV line. */
-    private static String row(TrialRunner runner, int row, Configuration c, Path scratch) throws Exception {
-        long seed = 1000L + row;
+    static String row(TrialRunner runner, int row, long seed, Configuration c, Path scratch) throws Exception {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%d,%d,%s,%s,%s,%s", row, seed,
                 c.getDouble("lr"), c.getDouble("init_std"), c.getDouble("output_mult"), c.getDouble("weight_decay")));
         String resume = null;

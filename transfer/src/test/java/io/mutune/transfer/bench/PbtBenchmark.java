@@ -33,11 +33,11 @@ import java.util.stream.Stream;
  * changes hyperparameters mid-run and copies weights): the same proxy, space and maximum resource
  * as {@link CurveTable}, one worker per population (ask, train, tell), each exploit resuming the
  * parent's checkpoint. The target and the regret are measured against the table's best final
- * loss, as for the tabular methods. Writes method,seed,resource,value rows like
+ * loss, as for the tabular methods (with replicate tables, the best row's mean over them). Writes method,seed,resource,value rows like
  * io.mutune.bench.MultiFidelityBenchmark (resource -1: resource spent to reach the target, inf
  * when the population finished without reaching it), plus one summary line per seed on stdout.
  *
- * <p>Usage: {@code PbtBenchmark OUT.csv SEEDS POPULATION INTERVAL THREADS TABLE.csv}; THREADS
+ * <p>Usage: {@code PbtBenchmark OUT.csv SEEDS POPULATION INTERVAL THREADS TABLE.csv[,REPLICATE.csv...]}; THREADS
  * populations train side by side, each on one PyTorch thread.
  */
 public final class PbtBenchmark {
@@ -55,9 +55,9 @@ public final class PbtBenchmark {
         if (threads < 1 || threads > 2) {
             throw new IllegalArgumentException("THREADS must be 1 or 2 (the benchmark machine is shared), got " + threads);
         }
-        Path table = Path.of(args[5]);
-        double best = bestFinal(table);
-        SearchSpace space = CurveTable.space(table);
+        List<Path> tables = Stream.of(args[5].split(",")).map(Path::of).toList();
+        double best = bestMeanFinal(tables);
+        SearchSpace space = CurveTable.space(tables.get(0));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<String>> runs = new ArrayList<>();
         long t0 = System.nanoTime();
@@ -77,14 +77,23 @@ public final class PbtBenchmark {
         System.out.printf("pbt: %d seeds in %.0f s%n", seeds, (System.nanoTime() - t0) / 1e9);
     }
 
-    /** The best finite final loss of the table (its last column). */
-    static double bestFinal(Path table) throws IOException {
-        List<String> lines = Files.readAllLines(table);
+    /** The best finite mean, over the replicate tables, of a row's final loss (the last column). */
+    static double bestMeanFinal(List<Path> tables) throws IOException {
+        double[] sum = null;
+        for (Path table : tables) {
+            List<String> lines = Files.readAllLines(table);
+            if (sum == null) {
+                sum = new double[lines.size() - 1];
+            }
+            for (int i = 0; i < sum.length; i++) {
+                String line = lines.get(i + 1);
+                sum[i] += Double.parseDouble(line.substring(line.lastIndexOf(',') + 1));
+            }
+        }
         double best = Double.POSITIVE_INFINITY;
-        for (String line : lines.subList(1, lines.size())) {
-            double v = Double.parseDouble(line.substring(line.lastIndexOf(',') + 1));
-            if (v < best) {
-                best = v;
+        for (double s : sum) {
+            if (s / tables.size() < best) {
+                best = s / tables.size();
             }
         }
         return best;
