@@ -100,7 +100,7 @@ java -cp "$CP" io.mutune.bench.ClusterSimulation "$SEEDS" "$MF_BUDGET" > "$OUT/c
     echo "### multi-fidelity: real-curve table (muP MLP proxy), target within $TOL of the best; PBT on real training"
     $PY bench/summarise_mf.py "$PNG_DIR/hpo-mf-table-regret-$TOL.png" "$OUT/mf-table-$TOL.csv" "$OUT/mf-table-bohb-$TOL.csv" \
       "$OUT/optuna-mf-table-$TOL.csv" "$OUT/pbt-real-$TOL.csv" \
-      --title "muP MLP proxy curves, target within $TOL (PBT trained)"
+      --title "MLP proxy curves, 3 seeds/row, within $TOL"
     echo
   done
   echo "### multi-fidelity: parametric family"
