@@ -37,7 +37,7 @@ public final class TransferBenchmark {
         if (which.equals("summarize")) {
             // rebuild the summary and plots from the CSVs a (possibly interrupted) run left
             for (String m : List.of("mlp", "transformer")) {
-                for (String p : List.of("mup", "sp", "mup-3seeds", "mup-zero", "mup-zero-3seeds", "sp-zero")) {
+                for (String p : List.of("mup", "sp", "mup-3seeds", "mup-zero", "mup-zero-3seeds", "mup-zero-8seeds", "sp-zero")) {
                     Path csv = out.resolve(m + "-" + p + ".csv");
                     if (Files.exists(csv)) {
                         LrSweep s = LrSweep.fromCsv(m, p, Files.readAllLines(csv));
