@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The transfer-rules benchmark: DJL proxies (MLP, or the transformer) under muP and SP, recommendations
 # for a larger width, direct LR sweeps there, plots. Usage: bench/rules.sh [full|quick|transformer] [out-dir] [mup,sp]
-# BENCH_JAVA_OPTS="-Dbench.steps=150 -Dbench.batch=16 -Dbench.threads=1 -Dbench.direct=7" sizes the transformer run;
+# BENCH_JAVA_OPTS="-Dbench.steps=150 -Dbench.batch=16 -Dbench.threads=1 -Dbench.direct=7" sizes the transformer run
+# (-Dbench.steps also sets the MLP's steps, 200 by default);
 # -Dbench.protocol=staged|joint (staged by default), -Dbench.lrRepeats=N (seeds per point of the staged LR
 # sweeps, 1) and -Dbench.targetSeeds=N (seeds per configuration at the target, 1) are described in BenchScale.
 set -euo pipefail

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * How big the benchmark is.
  * <ul>
- *   <li>{@code full}: MLP proxies at widths 64..512 (200 AdamW steps, cosine schedule, batch 64,
+ *   <li>{@code full}: MLP proxies at widths 64..512 (200 AdamW steps, or {@code bench.steps}, cosine schedule, batch 64,
  *       teacher regression 16 -> 4, two hidden layers, base width 64), target width 2048.</li>
  *   <li>{@code quick}: a smoke run of the same pipeline.</li>
  *   <li>{@code transformer}: muP transformer proxies at widths 64..256 (pre-norm decoder, depth 2,
@@ -33,7 +33,8 @@ record BenchScale(String name, String model, List<String> parametrizations, List
     static BenchScale fromArgs(String[] args) {
         String name = args.length > 0 ? args[0] : "full";
         BenchScale scale = switch (name) {
-            case "full" -> new BenchScale(name, "mlp", List.of("mup", "sp"), List.of(64.0, 128.0, 256.0, 512.0), 2048, 200, 64,
+            case "full" -> new BenchScale(name, "mlp", List.of("mup", "sp"), List.of(64.0, 128.0, 256.0, 512.0), 2048,
+                    Long.getLong("bench.steps", 200), 64,
                     Long.getLong("bench.seed", 17), 1, 7);
             case "quick" -> new BenchScale(name, "mlp", List.of("mup", "sp"), List.of(32.0, 64.0, 128.0), 512, 60, 64, 17, 1, 7);
             case "transformer" -> new BenchScale(name, "transformer", List.of("mup"), List.of(64.0, 128.0, 256.0), 1024,
