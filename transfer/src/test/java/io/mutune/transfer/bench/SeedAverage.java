@@ -25,7 +25,7 @@ public final class SeedAverage {
         String p = args[1];
         int seeds = Integer.parseInt(args[2]);
         boolean zero = args.length > 3 && args[3].equals("zero-readout");
-        String name = zero ? p + "-zero" : p;
+        String name = (zero ? p + "-zero" : p) + (TransferBenchmark.MLP_STEPS == 300 ? "" : "-" + TransferBenchmark.MLP_STEPS + "steps");
         LrSweep single = LrSweep.fromCsv("mlp", name, Files.readAllLines(out.resolve("mlp-" + name + ".csv")));
         TrialRunner runner = ProxyRunners.fromSpec(TransferBenchmark.zeroReadout(TransferBenchmark.mlpSpec(p), zero));
         LrSweep averaged = new LrSweep("mlp", name + "-" + seeds + "seeds");
@@ -40,11 +40,11 @@ public final class SeedAverage {
                 for (long seed = 1; seed <= seeds; seed++) {
                     long t0 = System.nanoTime();
                     SegmentResult r = runner.run(new TrialSegment("avg", new Configuration(Map.of("lr", lr)),
-                            Map.of("width", (double) w), 0, 300, null, null, seed), TrialContext.cpu());
+                            Map.of("width", (double) w), 0, TransferBenchmark.MLP_STEPS, null, null, seed), TrialContext.cpu());
                     secs += (System.nanoTime() - t0) / 1e9;
                     sum += r.outcome() == SegmentResult.Outcome.COMPLETED ? r.metrics().get("val_loss") : Double.NaN;
                 }
-                averaged.cells.add(new LrSweep.Cell(w, lr, sum / seeds, secs, 300L * 64 * seeds));
+                averaged.cells.add(new LrSweep.Cell(w, lr, sum / seeds, secs, (long) TransferBenchmark.MLP_STEPS * 64 * seeds));
                 System.out.printf(Locale.ROOT, "width %d lr %.4g: mean val_loss over %d seeds %.5f%n", w, lr, seeds, sum / seeds);
             }
             Files.writeString(out.resolve("mlp-" + name + "-" + seeds + "seeds.csv"), averaged.csv());

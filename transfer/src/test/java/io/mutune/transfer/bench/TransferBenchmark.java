@@ -28,6 +28,11 @@ import java.util.Map;
  * starts from the optimum of its largest smaller width.
  */
 public final class TransferBenchmark {
+    /**
+     * The MLP's training steps ({@code -Dbench.mlpSteps}, 300). Another value suffixes the MLP's
+     * files with {@code -<steps>steps}, so the 300-step sweeps are kept.
+     */
+    static final int MLP_STEPS = Integer.getInteger("bench.mlpSteps", 300);
 
     public static void main(String[] args) throws Exception {
         String which = args.length > 0 ? args[0] : "all";
@@ -37,7 +42,8 @@ public final class TransferBenchmark {
         if (which.equals("summarize")) {
             // rebuild the summary and plots from the CSVs a (possibly interrupted) run left
             for (String m : List.of("mlp", "transformer")) {
-                for (String p : List.of("mup", "sp", "mup-3seeds", "mup-zero", "mup-zero-3seeds", "mup-zero-8seeds", "sp-zero")) {
+                for (String p : List.of("mup", "sp", "mup-3seeds", "mup-zero", "mup-zero-3seeds", "mup-zero-8seeds", "sp-zero",
+                        "mup-600steps", "sp-600steps")) {
                     Path csv = out.resolve(m + "-" + p + ".csv");
                     if (Files.exists(csv)) {
                         LrSweep s = LrSweep.fromCsv(m, p, Files.readAllLines(csv));
@@ -56,8 +62,9 @@ public final class TransferBenchmark {
         List<Integer> widths = args.length > 4 ? java.util.Arrays.stream(args[4].split(",")).map(Integer::valueOf).toList() : null;
         for (String p : params) {
             if (which.equals("all") || which.equals("mlp")) {
-                sweeps.add(sweep("mlp", zero ? p + "-zero" : p, zeroReadout(mlpSpec(p), zero),
-                        widths != null ? widths : List.of(64, 128, 256, 512, 1024), grid(-20, -3), 300, 64, out));
+                String steps = MLP_STEPS == 300 ? "" : "-" + MLP_STEPS + "steps";
+                sweeps.add(sweep("mlp", (zero ? p + "-zero" : p) + steps, zeroReadout(mlpSpec(p), zero),
+                        widths != null ? widths : List.of(64, 128, 256, 512, 1024), grid(-20, -3), MLP_STEPS, 64, out));
             }
             if (which.equals("all") || which.equals("transformer")) {
                 sweeps.add(sweep("transformer", zero ? p + "-zero" : p, zeroReadout(transformerSpec(p), zero),
@@ -93,8 +100,8 @@ public final class TransferBenchmark {
         s.put("base", Map.of("width", 64, "depth", 2));
         s.put("data", Map.of("kind", "teacher", "seed", 7));
         s.put("batch_size", 64);
-        s.put("eval_every", 300);
-        s.put("schedule", Map.of("kind", "cosine", "warmup_steps", 30, "total_steps", 300));
+        s.put("eval_every", MLP_STEPS);
+        s.put("schedule", Map.of("kind", "cosine", "warmup_steps", MLP_STEPS / 10, "total_steps", MLP_STEPS));
         return s;
     }
 
