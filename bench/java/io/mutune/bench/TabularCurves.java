@@ -61,11 +61,11 @@ final class TabularCurves implements CurveFamily {
         if (!rungs.levels().equals(java.util.Arrays.stream(levels).boxed().toList())) {
             throw new IllegalArgumentException(csv + ": loss columns " + java.util.Arrays.toString(levels) + " are not rungs " + rungs.levels());
         }
-        List<double[]> pts = new ArrayList<>();
+        List<Configuration> rows = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
-            pts.add(space.encode(configuration(line.split(","), names)));
+            rows.add(configuration(line.split(","), names));
         }
-        points = pts.toArray(new double[0][]);
+        points = rows.stream().map(space::encode).toArray(double[][]::new);
         losses = new double[tables.size()][][];
         for (int rep = 0; rep < tables.size(); rep++) {
             List<String> repLines = rep == 0 ? lines : Files.readAllLines(tables.get(rep));
@@ -75,7 +75,7 @@ final class TabularCurves implements CurveFamily {
             losses[rep] = new double[points.length][levels.length];
             for (int i = 0; i < points.length; i++) {
                 String[] f = repLines.get(i + 1).split(",");
-                if (!configuration(f, names).equals(configuration(lines.get(i + 1).split(","), names))) {
+                if (rep > 0 && !configuration(f, names).equals(rows.get(i))) {
                     throw new IllegalArgumentException(tables.get(rep) + ": row " + i + " is another configuration than in " + csv);
                 }
                 for (int k = 0; k < levels.length; k++) {

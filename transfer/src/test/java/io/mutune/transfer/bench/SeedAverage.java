@@ -25,7 +25,7 @@ public final class SeedAverage {
         String p = args[1];
         int seeds = Integer.parseInt(args[2]);
         boolean zero = args.length > 3 && args[3].equals("zero-readout");
-        String name = (zero ? p + "-zero" : p) + (TransferBenchmark.MLP_STEPS == 300 ? "" : "-" + TransferBenchmark.MLP_STEPS + "steps");
+        String name = (zero ? p + "-zero" : p) + TransferBenchmark.mlpStepsSuffix();
         LrSweep single = LrSweep.fromCsv("mlp", name, Files.readAllLines(out.resolve("mlp-" + name + ".csv")));
         TrialRunner runner = ProxyRunners.fromSpec(TransferBenchmark.zeroReadout(TransferBenchmark.mlpSpec(p), zero));
         LrSweep averaged = new LrSweep("mlp", name + "-" + seeds + "seeds");

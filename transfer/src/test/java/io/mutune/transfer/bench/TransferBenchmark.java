@@ -34,6 +34,11 @@ public final class TransferBenchmark {
      */
     static final int MLP_STEPS = Integer.getInteger("bench.mlpSteps", 300);
 
+    /** What the MLP's file names carry for {@link #MLP_STEPS}: nothing at 300 steps. */
+    static String mlpStepsSuffix() {
+        return MLP_STEPS == 300 ? "" : "-" + MLP_STEPS + "steps";
+    }
+
     public static void main(String[] args) throws Exception {
         String which = args.length > 0 ? args[0] : "all";
         Path out = Path.of(args.length > 1 ? args[1] : "bench/out/transfer");
@@ -62,8 +67,7 @@ public final class TransferBenchmark {
         List<Integer> widths = args.length > 4 ? java.util.Arrays.stream(args[4].split(",")).map(Integer::valueOf).toList() : null;
         for (String p : params) {
             if (which.equals("all") || which.equals("mlp")) {
-                String steps = MLP_STEPS == 300 ? "" : "-" + MLP_STEPS + "steps";
-                sweeps.add(sweep("mlp", (zero ? p + "-zero" : p) + steps, zeroReadout(mlpSpec(p), zero),
+                sweeps.add(sweep("mlp", (zero ? p + "-zero" : p) + mlpStepsSuffix(), zeroReadout(mlpSpec(p), zero),
                         widths != null ? widths : List.of(64, 128, 256, 512, 1024), grid(-20, -3), MLP_STEPS, 64, out));
             }
             if (which.equals("all") || which.equals("transformer")) {
