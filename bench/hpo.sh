@@ -77,6 +77,17 @@ for TOL in 0.01 0.05; do
   java -cp "$CP" io.mutune.bench.MultiFidelityBenchmark "$OUT/mf-table-bohb-$TOL.csv" "$SEEDS" "$BOHB_TABLE_BUDGET" bohb,bohb-asha "$TABLES" "$TOL"
   OMP_NUM_THREADS=1 $PY bench/optuna_mf_driver.py "$OUT/optuna-mf-table-$TOL.csv" "$SEEDS" "$OPTUNA_TABLE_BUDGET" --table "$TABLES" --tolerance "$TOL"
 done
+echo "== early-stopping diagnostics: other ladders, and the table replayed without seed noise or with perfect ranking"
+for REPLAY in run mean final; do
+  for LADDER in 10,3 30,3 90,3 10,9 30,27; do
+    java -Dbench.replay=$REPLAY -Dbench.rungs=$LADDER -cp "$CP" io.mutune.bench.MultiFidelityBenchmark \
+      "$OUT/mf-ladder-$REPLAY-${LADDER/,/-}-0.01.csv" "$SEEDS" "$BOHB_TABLE_BUDGET" random-full,asha,hyperband,bohb-asha "$TABLES" 0.01 >/dev/null
+  done
+done
+echo "== seed noise of the table's proxy at its width (128) and at 512: the eight best rows, 3 seeds"
+for W in 128 512; do
+  $DJL io.mutune.transfer.bench.SeedNoise "$TABLE" "$W" 249,105,153,489,406,169,201,97 3 | grep -v '^SLF4J' | tee "$OUT/seed-noise-$W.txt"
+done
 echo "== PBT on real proxy training (population $PBT_POPULATION, interval $PBT_INTERVAL, $THREADS populations at a time)"
 $DJL io.mutune.transfer.bench.PbtBenchmark "$OUT/pbt-real.csv" "$SEEDS" "$PBT_POPULATION" "$PBT_INTERVAL" "$THREADS" "$TABLES"
 cp "$OUT/pbt-real.csv" "$OUT/pbt-real-0.01.csv"
@@ -103,6 +114,10 @@ java -cp "$CP" io.mutune.bench.ClusterSimulation "$SEEDS" "$MF_BUDGET" > "$OUT/c
       --title "MLP proxy curves, 3 seeds/row, within $TOL"
     echo
   done
+  echo "### multi-fidelity: early-stopping diagnostics on the real-curve table"
+  $PY bench/summarise_ladders.py "$OUT"/mf-ladder-*.csv
+  echo '```'; grep -h pooled "$OUT"/seed-noise-*.txt; echo '```'
+  echo
   echo "### multi-fidelity: parametric family"
   $PY bench/summarise_mf.py "$PNG_DIR/hpo-mf-regret.png" "$OUT/mf.csv" "$OUT/optuna-mf.csv" --cluster "$OUT/cluster.csv" \
     --title "multi-fidelity: parametric learning-curve family"

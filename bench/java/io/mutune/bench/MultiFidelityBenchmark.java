@@ -36,7 +36,9 @@ import java.util.Optional;
  *
  * <p>Usage: {@code MultiFidelityBenchmark OUT.csv SEEDS BUDGET METHOD[,METHOD] [TABLE.csv[,REPLICATE.csv...] [TOLERANCE]]}
  * (without a table, the parametric family; replicates: the same rows with other seeds, see
- * {@link TabularCurves}; TOLERANCE: the target's relative distance to the best, 0.01)
+ * {@link TabularCurves}; TOLERANCE: the target's relative distance to the best, 0.01).
+ * Diagnostics: {@code -Dbench.rungs=MIN,ETA} another ladder within the table's levels;
+ * {@code -Dbench.replay=mean|final} counterfactual curves ({@link TabularCurves.Replay}).
  */
 public final class MultiFidelityBenchmark {
     private MultiFidelityBenchmark() { }
@@ -47,7 +49,8 @@ public final class MultiFidelityBenchmark {
         long budget = Long.parseLong(args[2]);
         String[] methods = args[3].split(",");
         CurveFamily curves = args.length > 4
-                ? new TabularCurves(java.util.Arrays.stream(args[4].split(",")).map(Path::of).toList())
+                ? new TabularCurves(java.util.Arrays.stream(args[4].split(",")).map(Path::of).toList(), 
+                        TabularCurves.Replay.valueOf(System.getProperty("bench.replay", "run").toUpperCase(java.util.Locale.ROOT)))
                 : LearningCurves.FAMILY;
         double tolerance = args.length > 5 ? Double.parseDouble(args[5]) : 0.01;
         if (curves instanceof TabularCurves t) {
@@ -73,7 +76,7 @@ public final class MultiFidelityBenchmark {
 
     static Tuner tuner(CurveFamily curves, String method, long seed, long budget) {
         SearchSpace space = curves.space();
-        Rungs rungs = curves.rungs();
+        Rungs rungs = rungsOverride(curves.rungs());
         Searcher random = new RandomSearcher();
         // the library's BOHB, as a sweep spec's `search: {algorithm: bohb}` builds it
         Searcher bohbModel = Searchers.byName("bohb", space, Map.of());
@@ -118,6 +121,23 @@ public final class MultiFidelityBenchmark {
         }
         return Tuner.create(space, searcher, scheduler,
                 new TunerSettings(seed, maxTrials, rungs.maxResource(), "mf", "min"), new Budget(budget));
+    }
+
+    /**
+     * The schedulers' ladder: the curves' own, or {@code -Dbench.rungs=MIN,ETA} for a sensitivity run (a table
+     * only holds losses at its own levels, so the ladder must be a subset of them).
+     */
+    static Rungs rungsOverride(Rungs own) {
+        String p = System.getProperty("bench.rungs");
+        if (p == null) {
+            return own;
+        }
+        String[] v = p.split(",");
+        Rungs r = new Rungs(Long.parseLong(v[0]), own.maxResource(), Integer.parseInt(v[1]));
+        if (!own.levels().containsAll(r.levels())) {
+            throw new IllegalArgumentException("bench.rungs=" + p + " gives levels " + r.levels() + ", not all among the curves' " + own.levels());
+        }
+        return r;
     }
 
     /** Returns the resource spent when the target was first met, or +Inf. */

@@ -37,9 +37,23 @@ final class TabularCurves implements CurveFamily {
     /** Per row: the mean final loss over the replicates, NaN if any replicate diverged. */
     private final double[] meanFinal;
     private final double best;
+    private final Replay replay;
+
+    /**
+     * What a trial sees at a rung. {@code RUN}: one training run, the benchmark. The other two are
+     * counterfactuals that tell the two obstacles of early stopping apart: {@code MEAN}, its row's
+     * mean over the replicates (no seed noise, curves still cross); {@code FINAL}, its row's mean
+     * final loss at every rung (perfect ranking from the first rung).
+     */
+    enum Replay { RUN, MEAN, FINAL }
 
     /** The first table fixes rows and space; the others must hold the same configurations. */
     TabularCurves(List<Path> tables) throws IOException {
+        this(tables, Replay.RUN);
+    }
+
+    TabularCurves(List<Path> tables, Replay replay) throws IOException {
+        this.replay = replay;
         Path csv = tables.get(0);
         // CurveTable sampled the space declared beside the table; the Python driver reads the same file.
         String name = csv.getFileName().toString();
@@ -168,7 +182,18 @@ final class TabularCurves implements CurveFamily {
         if (k < 0) {
             throw new IllegalArgumentException("resource " + resource + " is not a table level " + java.util.Arrays.toString(levels));
         }
-        return losses[(int) Math.floorMod(trialNumber, (long) losses.length)][row(c)][k];
+        int row = row(c);
+        return switch (replay) {
+            case RUN -> losses[(int) Math.floorMod(trialNumber, (long) losses.length)][row][k];
+            case MEAN -> {
+                double sum = 0;
+                for (double[][] rep : losses) {
+                    sum += rep[row][k];
+                }
+                yield sum / losses.length;
+            }
+            case FINAL -> meanFinal[row];
+        };
     }
 
     @Override
