@@ -90,8 +90,11 @@ for W in 128 512; do
 done
 echo "== PBT on real proxy training (population $PBT_POPULATION, interval $PBT_INTERVAL, $THREADS populations at a time)"
 $DJL io.mutune.transfer.bench.PbtBenchmark "$OUT/pbt-real.csv" "$SEEDS" "$PBT_POPULATION" "$PBT_INTERVAL" "$THREADS" "$TABLES"
-cp "$OUT/pbt-real.csv" "$OUT/pbt-real-0.01.csv"
-$PY bench/pbt_retarget.py "$OUT/pbt-real.csv" "$TABLES" 0.05 "$OUT/pbt-real-0.05.csv"
+echo "== PBT with 2 workers per population (asynchronous exploits), one population at a time"
+$DJL io.mutune.transfer.bench.PbtBenchmark "$OUT/pbt2w-real.csv" "$SEEDS" "$PBT_POPULATION" "$PBT_INTERVAL" 1 "$TABLES" 2
+cat "$OUT/pbt-real.csv" > "$OUT/pbt-real-0.01.csv"
+tail -n +2 "$OUT/pbt2w-real.csv" >> "$OUT/pbt-real-0.01.csv"
+$PY bench/pbt_retarget.py "$OUT/pbt-real-0.01.csv" "$TABLES" 0.05 "$OUT/pbt-real-0.05.csv"
 echo "== multi-fidelity: parametric learning-curve family"
 java -cp "$CP" io.mutune.bench.MultiFidelityBenchmark "$OUT/mf.csv" "$SEEDS" "$MF_BUDGET" random-full,hyperband,asha,bohb,bohb-asha,pbt
 $PY bench/optuna_mf_driver.py "$OUT/optuna-mf.csv" "$SEEDS" "$OPTUNA_MF_BUDGET"

@@ -3,7 +3,7 @@ full-resource result first came within TOLERANCE of the table's best (with repli
 best row's mean over them, as PbtBenchmark measured). Valid because a PBT run stops only at the 1%
 target (so a looser target was met no later) or when its population has finished.
 
-Usage: /usr/bin/python3 pbt_retarget.py PBT.csv TABLE.csv[,REPLICATE.csv...] TOLERANCE OUT.csv
+Usage: /usr/bin/python3 pbt_retarget.py PBT.csv (any number of PBT methods) TABLE.csv[,REPLICATE.csv...] TOLERANCE OUT.csv
 """
 import csv
 import math
@@ -26,15 +26,16 @@ def main():
         rows = list(csv.DictReader(f))
     with open(out, "w") as w:
         w.write("method,seed,resource,value\n")
-        for seed in sorted({int(r["seed"]) for r in rows}):
+        # one method's rows (pbt, pbt-2-workers, ...) per seed, in the order PbtBenchmark wrote them
+        runs = sorted({(r["method"], int(r["seed"])) for r in rows}, key=lambda k: (k[0] != "pbt", k))
+        for method, seed in runs:
             hit = math.inf
             for r in rows:
-                if int(r["seed"]) == seed and r["resource"] != "-1":
-                    w.write("%s,%d,%s,%s\n" % (r["method"], seed, r["resource"], r["value"]))
+                if r["method"] == method and int(r["seed"]) == seed and r["resource"] != "-1":
+                    w.write("%s,%d,%s,%s\n" % (method, seed, r["resource"], r["value"]))
                     if float(r["value"]) <= tolerance * best and math.isinf(hit):
                         hit = int(r["resource"])
-            w.write("pbt,%d,-1,%s\n" % (seed, "inf" if math.isinf(hit) else hit))
-
+            w.write("%s,%d,-1,%s\n" % (method, seed, "inf" if math.isinf(hit) else hit))
 
 if __name__ == "__main__":
     main()

@@ -15,7 +15,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-ORDER = ["random-full", "hyperband", "asha", "asha-hb", "bohb", "bohb-asha", "pbt", "optuna-hb-tpe"]
+ORDER = ["random-full", "hyperband", "asha", "asha-hb", "bohb", "bohb-asha", "pbt", "pbt-2-workers", "optuna-hb-tpe"]
 
 
 def main():
