@@ -49,8 +49,7 @@ public final class MultiFidelityBenchmark {
         long budget = Long.parseLong(args[2]);
         String[] methods = args[3].split(",");
         CurveFamily curves = args.length > 4
-                ? new TabularCurves(java.util.Arrays.stream(args[4].split(",")).map(Path::of).toList(), 
-                        TabularCurves.Replay.valueOf(System.getProperty("bench.replay", "run").toUpperCase(java.util.Locale.ROOT)))
+                ? new TabularCurves(java.util.Arrays.stream(args[4].split(",")).map(Path::of).toList(), replay())
                 : LearningCurves.FAMILY;
         double tolerance = args.length > 5 ? Double.parseDouble(args[5]) : 0.01;
         if (curves instanceof TabularCurves t) {
@@ -123,6 +122,16 @@ public final class MultiFidelityBenchmark {
                 new TunerSettings(seed, maxTrials, rungs.maxResource(), "mf", "min"), new Budget(budget));
     }
 
+    /** {@code -Dbench.replay}: run (default), mean or final. */
+    static TabularCurves.Replay replay() {
+        String p = System.getProperty("bench.replay", "run");
+        try {
+            return TabularCurves.Replay.valueOf(p.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bench.replay must be run, mean or final, got '" + p + "'", e);
+        }
+    }
+
     /**
      * The schedulers' ladder: the curves' own, or {@code -Dbench.rungs=MIN,ETA} for a sensitivity run (a table
      * only holds losses at its own levels, so the ladder must be a subset of them).
@@ -133,6 +142,9 @@ public final class MultiFidelityBenchmark {
             return own;
         }
         String[] v = p.split(",");
+        if (v.length != 2) {
+            throw new IllegalArgumentException("bench.rungs must be MIN,ETA (e.g. 30,3), got '" + p + "'");
+        }
         Rungs r = new Rungs(Long.parseLong(v[0]), own.maxResource(), Integer.parseInt(v[1]));
         if (!own.levels().containsAll(r.levels())) {
             throw new IllegalArgumentException("bench.rungs=" + p + " gives levels " + r.levels() + ", not all among the curves' " + own.levels());

@@ -48,10 +48,6 @@ final class TabularCurves implements CurveFamily {
     enum Replay { RUN, MEAN, FINAL }
 
     /** The first table fixes rows and space; the others must hold the same configurations. */
-    TabularCurves(List<Path> tables) throws IOException {
-        this(tables, Replay.RUN);
-    }
-
     TabularCurves(List<Path> tables, Replay replay) throws IOException {
         this.replay = replay;
         Path csv = tables.get(0);
