@@ -84,10 +84,10 @@ for REPLAY in run mean final; do
       "$OUT/mf-ladder-$REPLAY-${LADDER/,/-}-0.01.csv" "$SEEDS" "$BOHB_TABLE_BUDGET" random-full,asha,hyperband,bohb-asha "$TABLES" 0.01 >/dev/null
   done
 done
-echo "== seed noise of the table's proxy at its width (128) and at 512: the eight best rows, 3 seeds"
-for W in 128 512; do
-  $DJL io.mutune.transfer.bench.SeedNoise "$TABLE" "$W" 249,105,153,489,406,169,201,97 3 | grep -v '^SLF4J' | tee "$OUT/seed-noise-$W.txt"
-done
+echo "== seed noise of the table's proxy: the 20 best rows by their three-run means, 15 seeds at width 128; the 8 best, 3 seeds at 512"
+BEST_ROWS=249,105,153,489,406,169,201,97,289,89,73,214,25,417,38,262,505,185,57,281
+$DJL io.mutune.transfer.bench.SeedNoise "$TABLE" 128 "$BEST_ROWS" 15 "$THREADS" | grep -v '^SLF4J' | tee "$OUT/seed-noise-128.txt"
+$DJL io.mutune.transfer.bench.SeedNoise "$TABLE" 512 "$(echo $BEST_ROWS | cut -d, -f1-8)" 3 "$THREADS" | grep -v '^SLF4J' | tee "$OUT/seed-noise-512.txt"
 echo "== PBT on real proxy training (population $PBT_POPULATION, interval $PBT_INTERVAL, $THREADS populations at a time)"
 $DJL io.mutune.transfer.bench.PbtBenchmark "$OUT/pbt-real.csv" "$SEEDS" "$PBT_POPULATION" "$PBT_INTERVAL" "$THREADS" "$TABLES"
 echo "== PBT with 2 workers per population (asynchronous exploits), one population at a time"
@@ -119,7 +119,7 @@ java -cp "$CP" io.mutune.bench.ClusterSimulation "$SEEDS" "$MF_BUDGET" > "$OUT/c
   done
   echo "### multi-fidelity: early-stopping diagnostics on the real-curve table"
   $PY bench/summarise_ladders.py "$OUT"/mf-ladder-*.csv
-  echo '```'; grep -h pooled "$OUT"/seed-noise-*.txt; echo '```'
+  echo '```'; grep -h 'pooled\|by the first' "$OUT"/seed-noise-*.txt; echo '```'
   echo
   echo "### multi-fidelity: parametric family"
   $PY bench/summarise_mf.py "$PNG_DIR/hpo-mf-regret.png" "$OUT/mf.csv" "$OUT/optuna-mf.csv" --cluster "$OUT/cluster.csv" \
