@@ -78,11 +78,8 @@ public final class CurveTable {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
         int n = Integer.parseInt(args[1]);
-        int threads = Integer.parseInt(args[2]);
+        int threads = benchThreads(args[2]);
         long seedBase = args.length > 3 ? Long.parseLong(args[3]) : 1000L;
-        if (threads < 1 || threads > 2) {
-            throw new IllegalArgumentException("THREADS must be 1 or 2 (the benchmark machine is shared), got " + threads);
-        }
         Path partial = Path.of(out + ".partial");
         Map<Integer, String> done = new TreeMap<>();
         if (Files.exists(partial)) {
@@ -131,6 +128,15 @@ public final class CurveTable {
         Files.write(out, lines);
         Files.delete(partial);
         System.out.printf("wrote %s: %d rows in %.0f s%n", out, n, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The THREADS argument of the table's benchmarks: 1 or 2, because the benchmark machine is shared. */
+    static int benchThreads(String arg) {
+        int threads = Integer.parseInt(arg);
+        if (threads < 1 || threads > 2) {
+            throw new IllegalArgumentException("THREADS must be 1 or 2 (the benchmark machine is shared), got " + threads);
+        }
+        return threads;
     }
 
     static String header() {

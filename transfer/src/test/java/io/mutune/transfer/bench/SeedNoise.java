@@ -42,12 +42,9 @@ public final class SeedNoise {
         double width = Double.parseDouble(args[1]);
         int[] rows = Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray();
         int seeds = Integer.parseInt(args[3]);
-        int threads = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        int threads = args.length > 4 ? CurveTable.benchThreads(args[4]) : 1;
         if (seeds < 3) {
             throw new IllegalArgumentException("SEEDS must be at least 3 (the committed tables' seeds come first), got " + seeds);
-        }
-        if (threads < 1 || threads > 2) {
-            throw new IllegalArgumentException("THREADS must be 1 or 2 (the benchmark machine is shared), got " + threads);
         }
         SearchSpace space = CurveTable.space(table);
         ScrambledSobol sobol = new ScrambledSobol(space.dimension(), CurveTable.SOBOL_SEED);
