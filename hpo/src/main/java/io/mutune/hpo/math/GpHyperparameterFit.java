@@ -31,8 +31,13 @@ public final class GpHyperparameterFit {
     }
 
     public GpHyperparameters fit(double[][] x, double[] y, SplittableRandom random) {
+        return fit(x, y, GaussianProcess.unitNoise(x.length), random);
+    }
+
+    /** @param noiseScale per point, multiplies the fitted noise variance (1 / replicates) */
+    public GpHyperparameters fit(double[][] x, double[] y, double[] noiseScale, SplittableRandom random) {
         int dims = x[0].length;
-        GpMarginalLikelihood mll = new GpMarginalLikelihood(x, y);
+        GpMarginalLikelihood mll = new GpMarginalLikelihood(x, y, noiseScale);
         double[] best = null;
         double bestValue = Double.NEGATIVE_INFINITY;
         for (int start = 0; start <= restarts; start++) {

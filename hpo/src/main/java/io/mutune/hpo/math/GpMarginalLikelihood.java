@@ -3,7 +3,9 @@ package io.mutune.hpo.math;
 /**
  * Log marginal likelihood of a Matérn-5/2 ARD GP and its gradient in log-hyperparameter space
  * (Rasmussen and Williams 2006, eq. 5.8 and 5.9), plus a weak log-normal prior on the length
- * scales that keeps small-data fits away from degenerate (very short or very long) scales.
+ * scales that keeps small-data fits away from degenerate (very short or very long) scales. Point i's
+ * noise variance is the fitted noise times {@code noiseScale[i]}: an observation that is the mean of
+ * n seed replicates is n times less noisy than a single run.
  */
 public final class GpMarginalLikelihood {
     private static final double PRIOR_MEAN_LOG_LENGTH = Math.log(0.5);
@@ -11,12 +13,19 @@ public final class GpMarginalLikelihood {
 
     private final double[][] x;
     private final double[] y;
+    private final double[] noiseScale;
     /** Squared coordinate differences of every pair i > j, flattened: computed once per fit, reused by every evaluation. */
     private final double[][] pairDiff2;
 
     public GpMarginalLikelihood(double[][] x, double[] y) {
+        this(x, y, GaussianProcess.unitNoise(x.length));
+    }
+
+    /** @param noiseScale per point, multiplies the fitted noise variance (1 / replicates) */
+    public GpMarginalLikelihood(double[][] x, double[] y, double[] noiseScale) {
         this.x = x;
         this.y = y;
+        this.noiseScale = GaussianProcess.checkedNoiseScale(noiseScale, x.length);
         int n = x.length;
         this.pairDiff2 = new double[n * (n - 1) / 2][];
         int p = 0;
@@ -48,7 +57,7 @@ public final class GpMarginalLikelihood {
                 k[i][j] = v;
                 k[j][i] = v;
             }
-            k[i][i] = h.signalVariance() + h.noiseVariance();
+            k[i][i] = h.signalVariance() + h.noiseVariance() * noiseScale[i];
         }
         return k;
     }
@@ -113,7 +122,7 @@ public final class GpMarginalLikelihood {
             }
             double wii = alpha[i] * alpha[i] - kinv[i][i];
             gradient[dims] += 0.5 * wii * s2;
-            gradient[dims + 1] += 0.5 * wii * h.noiseVariance();
+            gradient[dims + 1] += 0.5 * wii * h.noiseVariance() * noiseScale[i];
         }
         for (int d = 0; d < dims; d++) {
             gradient[d] -= (t[d] - PRIOR_MEAN_LOG_LENGTH) / (PRIOR_SD_LOG_LENGTH * PRIOR_SD_LOG_LENGTH);

@@ -10,7 +10,8 @@ import java.util.Map;
  * Builds a scheduler from the spec's {@code search.algorithm} and {@code search.resource}
  * ({@code {min, max, eta}}), with options: {@code brackets} (ASHA: a count; Hyperband/BOHB: a list
  * of halvings per bracket), {@code sequential} (Hyperband),
- * {@code interval, quantile, resample_probability} (PBT).
+ * {@code interval, quantile, resample_probability} (PBT), {@code top_k} (one-epoch top-K: how many
+ * trials go from the minimum resource to the maximum; default eta).
  */
 public final class Schedulers {
     private Schedulers() { }
@@ -18,7 +19,7 @@ public final class Schedulers {
     /**
      * The scheduler for {@code algorithm}: {@code asha} (the Spark default), {@code hyperband},
      * {@code sha}, {@code bohb} (Hyperband brackets; pair it with a {@code BohbSearcher}),
-     * {@code pbt}; any other searcher name gets full-resource trials.
+     * {@code pbt}, {@code topk} (the one-epoch top-K baseline); any other searcher name gets full-resource trials.
      */
     public static Scheduler byName(String algorithm, SearchSpace space, long minResource, long maxResource, int eta,
                                    Map<String, Object> options) {
@@ -28,6 +29,8 @@ public final class Schedulers {
             case "asha" -> new AshaScheduler(needRungs(rungs, algorithm), Options.intOf(o, "brackets", 1));
             case "hyperband", "bohb" -> hyperband(needRungs(rungs, algorithm), o);
             case "sha" -> HyperbandScheduler.successiveHalving(needRungs(rungs, algorithm));
+            case "topk" -> new OneEpochTopKScheduler(needRungs(rungs, algorithm).levels().get(0),
+                    Options.intOf(o, "top_k", eta));
             case "pbt" -> new PbtScheduler(Options.intOf(o, "interval", (int) Math.max(1, minResource)),
                     Options.doubleOf(o, "quantile", 0.25),
                     new PbtExplorer(space, Options.doubleOf(o, "resample_probability", 0.25), new double[] {0.8, 1.2}));

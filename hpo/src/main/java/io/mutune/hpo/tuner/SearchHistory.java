@@ -56,8 +56,17 @@ public final class SearchHistory {
                     continue;
                 }
                 boolean diverged = r.outcome() == TrialReport.Outcome.DIVERGED;
-                double score = diverged ? Double.NaN : settings.score(r.metric());
-                raw.add(new Observation(t.trialId(), t.number(), r.config(), r.resource(), score, diverged));
+                int runs = 1;
+                double metric = r.metric();
+                if (!diverged && r.resource() == settings.maxResource() && !t.replicates().isEmpty()) {
+                    // at the maximum resource the configuration is judged on the mean of its seeds
+                    FinalRuns all = FinalRuns.of(t, settings.maxResource());
+                    diverged = all.diverged();
+                    runs = all.count();
+                    metric = all.mean();
+                }
+                double score = diverged ? Double.NaN : settings.score(metric);
+                raw.add(new Observation(t.trialId(), t.number(), r.config(), r.resource(), score, diverged, runs));
             }
             if (t.status() == TrialStatus.RUNNING) {
                 pending.add(t.config());
@@ -83,7 +92,7 @@ public final class SearchHistory {
             if (o.diverged()) {
                 // worst at the same level when there is one: scores at different levels differ in scale
                 double w = worstAt.getOrDefault(o.resource(), worst);
-                out.add(new Observation(o.trialId(), o.number(), o.config(), o.resource(), w, true));
+                out.add(new Observation(o.trialId(), o.number(), o.config(), o.resource(), w, true, o.runs()));
             } else {
                 out.add(o);
             }

@@ -32,13 +32,13 @@ public final class Searchers {
             case "tpe" -> new TpeSearcher(space, TpeOptions.from(opts));
             case "bo", "gp" -> new GpSearcher(space, GpOptions.from(opts, space.dimension()));
             // schedulers without a model of their own sample new trials at random
-            case "hyperband", "asha", "sha", "pbt" -> new RandomSearcher();
+            case "hyperband", "asha", "sha", "pbt", "topk" -> new RandomSearcher();
             case "bohb" -> new BohbSearcher("bo".equals(opts.get("model"))
                     ? new GpSearcher(space, GpOptions.from(opts, space.dimension()))
                     : new TpeSearcher(space, TpeOptions.from(bohbTpeDefaults(opts, space.dimension()))),
                     Options.doubleOf(opts, "random_fraction", 1.0 / 3));
             default -> throw new IllegalArgumentException("search.algorithm: unknown algorithm '" + name
-                    + "'; expected one of random, grid, sobol, tpe, bo, hyperband, sha, asha, bohb, pbt");
+                    + "'; expected one of random, grid, sobol, tpe, bo, hyperband, sha, asha, bohb, pbt, topk");
         };
     }
 

@@ -17,10 +17,13 @@ import java.util.Objects;
  * @param parentTrialId      set only on a PBT exploit segment: the trial whose checkpoint and (explored)
  *                           hyperparameters this one takes over at {@code fromResource}; else null
  * @param bracket            the scheduler's bracket (Hyperband, BOHB), 0 when it has none
+ * @param replicate          0 for the search's own run of the trial; k > 0 for the k-th extra seed of the
+ *                           same configuration (or schedule), which trains from scratch to the maximum
+ *                           resource and resumes only from its own checkpoints
  */
 public record TrialRequest(String trialId, int number, Configuration config,
                            long fromResource, long toResource, String resumeFromTrialId,
-                           String parentTrialId, int bracket) {
+                           String parentTrialId, int bracket, int replicate) {
 
     public TrialRequest {
         Objects.requireNonNull(trialId, "trialId");
@@ -35,15 +38,34 @@ public record TrialRequest(String trialId, int number, Configuration config,
         if (fromResource > 0 && resumeFromTrialId == null) {
             throw new IllegalArgumentException("request for " + trialId + " starts at " + fromResource + " but names no checkpoint to resume from");
         }
+        if (replicate < 0) {
+            throw new IllegalArgumentException("request for " + trialId + " has replicate " + replicate + " < 0");
+        }
+        if (replicate > 0 && parentTrialId != null) {
+            throw new IllegalArgumentException("replicate " + replicate + " of " + trialId + " copies " + parentTrialId
+                    + "; a replicate replays its trial's schedule with its own seed and copies no other trial");
+        }
+    }
+
+    /** The search's own run (replicate 0). */
+    public TrialRequest(String trialId, int number, Configuration config,
+                        long fromResource, long toResource, String resumeFromTrialId,
+                        String parentTrialId, int bracket) {
+        this(trialId, number, config, fromResource, toResource, resumeFromTrialId, parentTrialId, bracket, 0);
     }
 
     /** A request with no lineage and no bracket. */
     public TrialRequest(String trialId, int number, Configuration config,
                         long fromResource, long toResource, String resumeFromTrialId) {
-        this(trialId, number, config, fromResource, toResource, resumeFromTrialId, null, 0);
+        this(trialId, number, config, fromResource, toResource, resumeFromTrialId, null, 0, 0);
     }
 
     public boolean isFresh() {
         return resumeFromTrialId == null;
+    }
+
+    /** Whether this is an extra seed of a configuration rather than the search's own run. */
+    public boolean isReplicate() {
+        return replicate > 0;
     }
 }

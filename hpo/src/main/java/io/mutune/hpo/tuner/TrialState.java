@@ -4,6 +4,8 @@ import io.mutune.hpo.space.Configuration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A trial as the tuner knows it: its configuration (the latest, for PBT), the segments it ran and
@@ -21,15 +23,26 @@ public final class TrialState {
     private Decision lastDecision;
     private final List<TrialResult> results = new ArrayList<>();
     private final List<TrialRequest> segments = new ArrayList<>();
+    private final List<ScheduleStep> schedule = new ArrayList<>();
+    private final TreeMap<Integer, ReplicateRun> replicates = new TreeMap<>();
 
     TrialState(TrialRequest first) {
         this.trialId = first.trialId();
         this.number = first.number();
         this.bracket = first.bracket();
-        start(first);
+        start(first, List.of());
     }
 
-    void start(TrialRequest request) {
+    /**
+     * @param inherited for a PBT exploit, the parent's schedule up to the copy (it replaces this
+     *                  trial's own history, as the weights do); otherwise ignored
+     */
+    void start(TrialRequest request, List<ScheduleStep> inherited) {
+        if (request.parentTrialId() != null) {
+            schedule.clear();
+            schedule.addAll(inherited);
+        }
+        schedule.add(new ScheduleStep(request.fromResource(), request.toResource(), request.config()));
         this.config = request.config();
         if (request.parentTrialId() != null) {
             this.parentTrialId = request.parentTrialId();
@@ -105,6 +118,41 @@ public final class TrialState {
     /** Every segment handed out for this trial, in order: the lineage of PBT exploits included. */
     public List<TrialRequest> segments() {
         return Collections.unmodifiableList(segments);
+    }
+
+    /**
+     * The configurations its weights were trained with, from resource 0 to where it is now, with
+     * consecutive steps of one configuration merged: one step unless PBT changed it.
+     */
+    public List<ScheduleStep> schedule() {
+        return scheduleUpTo(Long.MAX_VALUE);
+    }
+
+    /** {@link #schedule()} cut at {@code resource}: what a trial that copies this one at that level inherits. */
+    List<ScheduleStep> scheduleUpTo(long resource) {
+        List<ScheduleStep> out = new ArrayList<>();
+        for (ScheduleStep s : schedule) {
+            if (s.fromResource() >= resource) {
+                break;
+            }
+            long to = Math.min(s.toResource(), resource);
+            ScheduleStep last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && last.config().equals(s.config()) && last.toResource() == s.fromResource()) {
+                out.set(out.size() - 1, new ScheduleStep(last.fromResource(), to, s.config()));
+            } else {
+                out.add(new ScheduleStep(s.fromResource(), to, s.config()));
+            }
+        }
+        return out;
+    }
+
+    /** Its extra seeds (replicate index &gt; 0) handed out so far, by index. */
+    public Map<Integer, ReplicateRun> replicates() {
+        return Collections.unmodifiableMap(replicates);
+    }
+
+    ReplicateRun replicate(int index, boolean create) {
+        return create ? replicates.computeIfAbsent(index, ReplicateRun::new) : replicates.get(index);
     }
 
     /** The last result, or null. */

@@ -3,7 +3,6 @@ package io.mutune.hpo.tuner;
 import io.mutune.hpo.space.Configuration;
 import io.mutune.hpo.space.SearchSpace;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,7 +55,18 @@ public final class Tuner {
      * running or waiting for others, or the budget is reached.
      */
     public synchronized Optional<TrialRequest> ask() {
+        // Extra seeds first: they finish evaluating configurations the searcher already builds on.
+        Optional<TrialRequest> replicate = ReplicatePlanner.replicates(table, settings);
+        if (replicate.isPresent()) {
+            applyAsk(replicate.get());
+            return replicate;
+        }
         Assignment a = nextAssignment();
+        if (a instanceof Assignment.Wait && searchDone(a)) {
+            Optional<TrialRequest> confirm = ReplicatePlanner.confirmation(table, settings);
+            confirm.ifPresent(this::applyAsk);
+            return confirm;
+        }
         TrialRequest request = null;
         if (a instanceof Assignment.Start s) {
             request = newTrial(s);
@@ -84,7 +94,20 @@ public final class Tuner {
 
     /** True when the budget is reached and nothing is running, so no ask can give work again. */
     public synchronized boolean isFinished() {
-        return table.runningCount() == 0 && nextAssignment() instanceof Assignment.Wait;
+        return searchDone(nextAssignment()) && replicatesRunning() == 0
+                && ReplicatePlanner.replicates(table, settings).isEmpty()
+                && ReplicatePlanner.confirmation(table, settings).isEmpty();
+    }
+
+    /** The search is done when its scheduler has nothing more to give and none of its own runs or replicates is out. */
+    private boolean searchDone(Assignment next) {
+        return next instanceof Assignment.Wait && table.runningCount() == 0
+                && !ReplicatePlanner.replicatesOutstanding(table, settings);
+    }
+
+    private long replicatesRunning() {
+        return table.trials().stream().flatMap(t -> t.replicates().values().stream())
+                .filter(r -> r.status() == TrialStatus.RUNNING).count();
     }
 
     /** The journal so far: every ask and tell, in order. */
@@ -114,13 +137,34 @@ public final class Tuner {
         return table;
     }
 
-    /** The best completed result at the maximum resource reached by any trial, if any. */
+    /** The trial of {@link #pick()}, if any. */
     public synchronized Optional<TrialState> best() {
+        return pick().map(Pick::trial);
+    }
+
+    /**
+     * The configuration the sweep names: the best mean over its runs at the highest resource any
+     * trial completed. Once confirmation has run, only the confirmed configurations compete, on
+     * all their runs: a configuration seen once cannot win on one lucky seed against ones
+     * measured several times. A configuration with a diverged run never wins.
+     */
+    public synchronized Optional<Pick> pick() {
         long top = table.trials().stream().flatMap(t -> t.results().stream())
                 .filter(r -> r.outcome() == TrialReport.Outcome.COMPLETED)
                 .mapToLong(TrialResult::resource).max().orElse(-1);
-        return table.trials().stream().filter(t -> t.reached(top))
-                .min(Comparator.comparingDouble(t -> settings.score(t.metricAt(top))));
+        List<TrialState> candidates = table.trials().stream().filter(t -> t.reached(top)).toList();
+        if (top == settings.maxResource() && settings.replication().confirms() && isFinished()) {
+            candidates = ReplicatePlanner.confirmSet(table, settings);
+        }
+        Pick best = null;
+        for (TrialState t : candidates) {
+            FinalRuns runs = top == settings.maxResource() ? FinalRuns.of(t, top)
+                    : new FinalRuns(List.of(t.metricAt(top)), false, 0);
+            if (runs.usable() && (best == null || settings.score(runs.mean()) < settings.score(best.meanMetric()))) {
+                best = new Pick(t, top, runs.mean(), runs.count(), runs.sd());
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     public SearchSpace space() {
@@ -175,6 +219,10 @@ public final class Tuner {
     }
 
     private void applyAsk(TrialRequest request) {
+        if (request.isReplicate()) {
+            applyReplicateAsk(request);
+            return;
+        }
         TrialState existing = table.find(request.trialId());
         if (existing == null) {
             if (request.number() != table.size()) {
@@ -188,13 +236,59 @@ public final class Tuner {
             if (existing.status() == TrialStatus.RUNNING || existing.status().isTerminal() && !replacing) {
                 throw new IllegalStateException("trial " + request.trialId() + " is " + existing.status() + "; it cannot be resumed");
             }
-            existing.start(request);
+            List<ScheduleStep> inherited = request.parentTrialId() == null ? List.of()
+                    : table.get(request.parentTrialId()).scheduleUpTo(request.fromResource());
+            existing.start(request, inherited);
         }
         table.charge(request.toResource() - request.fromResource());
         events.add(TunerEvent.ask(request));
     }
 
+    private void applyReplicateAsk(TrialRequest request) {
+        TrialState t = table.find(request.trialId());
+        if (t == null) {
+            throw new IllegalStateException("replicate " + request.replicate() + " of unknown trial " + request.trialId());
+        }
+        ReplicateRun existing = t.replicate(request.replicate(), false);
+        boolean fresh = existing == null && request.fromResource() == 0;
+        boolean resumes = existing != null && existing.status() == TrialStatus.PAUSED && existing.resource() == request.fromResource();
+        if (!fresh && !resumes) {
+            throw new IllegalStateException("replicate " + request.replicate() + " of " + request.trialId() + " is "
+                    + (existing == null ? "new" : existing.status() + " at " + existing.resource())
+                    + "; it cannot start a segment at " + request.fromResource());
+        }
+        ReplicateRun run = t.replicate(request.replicate(), true);
+        run.start(request);
+        table.charge(request.toResource() - request.fromResource());
+        events.add(TunerEvent.ask(request));
+    }
+
+    private void applyReplicateTell(TrialReport report) {
+        TrialState t = table.find(report.trialId());
+        ReplicateRun run = t == null ? null : t.replicate(report.replicate(), false);
+        if (run == null || run.status() != TrialStatus.RUNNING) {
+            throw new IllegalStateException("replicate " + report.replicate() + " of trial " + report.trialId() + " is "
+                    + (run == null ? "unknown" : run.status().toString()) + ", not running; a duplicate report?");
+        }
+        TrialReport.Outcome outcome = report.effectiveOutcome();
+        TrialResult result = new TrialResult(report.resource(), report.metric(), outcome, t.config());
+        if (outcome == TrialReport.Outcome.FAILED) {
+            run.finish(result, TrialStatus.FAILED);
+        } else if (outcome == TrialReport.Outcome.DIVERGED) {
+            run.finish(result, TrialStatus.DIVERGED);
+        } else if (report.resource() >= settings.maxResource()) {
+            run.finish(result, TrialStatus.COMPLETED);
+        } else {
+            run.pause(report.resource()); // the next step of its trial's schedule follows
+        }
+        events.add(TunerEvent.tell(report, t.number()));
+    }
+
     private void applyTell(TrialReport report) {
+        if (report.replicate() > 0) {
+            applyReplicateTell(report);
+            return;
+        }
         TrialState t = table.find(report.trialId());
         if (t == null || t.status() != TrialStatus.RUNNING) {
             throw new IllegalStateException("trial " + report.trialId() + " is "

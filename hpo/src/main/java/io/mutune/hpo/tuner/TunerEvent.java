@@ -20,11 +20,12 @@ import java.util.Objects;
  * @param metric             TELL: the metric (NaN/Inf allowed); ASK: NaN
  * @param outcome            TELL: the outcome; ASK: null
  * @param message            TELL: the report's message, or null
+ * @param replicate          the segment's replicate index (0: the search's own run)
  */
 public record TunerEvent(Kind kind, String trialId, int number, String configJson,
                          long fromResource, long toResource, String resumeFromTrialId,
                          String parentTrialId, int bracket,
-                         double metric, TrialReport.Outcome outcome, String message) {
+                         double metric, TrialReport.Outcome outcome, String message, int replicate) {
 
     public enum Kind { ASK, TELL }
 
@@ -41,12 +42,12 @@ public record TunerEvent(Kind kind, String trialId, int number, String configJso
 
     public static TunerEvent ask(TrialRequest r) {
         return new TunerEvent(Kind.ASK, r.trialId(), r.number(), r.config().toJson(), r.fromResource(), r.toResource(),
-                r.resumeFromTrialId(), r.parentTrialId(), r.bracket(), Double.NaN, null, null);
+                r.resumeFromTrialId(), r.parentTrialId(), r.bracket(), Double.NaN, null, null, r.replicate());
     }
 
     public static TunerEvent tell(TrialReport r, int number) {
         return new TunerEvent(Kind.TELL, r.trialId(), number, null, 0, r.resource(), null, null, 0,
-                r.metric(), r.outcome(), r.message());
+                r.metric(), r.outcome(), r.message(), r.replicate());
     }
 
     /** The request of an ASK event. */
@@ -55,7 +56,7 @@ public record TunerEvent(Kind kind, String trialId, int number, String configJso
             throw new IllegalArgumentException("event of " + trialId + " is a " + kind + ", not an ASK");
         }
         return new TrialRequest(trialId, number, Configuration.fromJson(configJson), fromResource, toResource,
-                resumeFromTrialId, parentTrialId, bracket);
+                resumeFromTrialId, parentTrialId, bracket, replicate);
     }
 
     /** The report of a TELL event. */
@@ -63,6 +64,6 @@ public record TunerEvent(Kind kind, String trialId, int number, String configJso
         if (kind != Kind.TELL) {
             throw new IllegalArgumentException("event of " + trialId + " is a " + kind + ", not a TELL");
         }
-        return new TrialReport(trialId, toResource, metric, outcome, message);
+        return new TrialReport(trialId, toResource, metric, outcome, message, replicate);
     }
 }

@@ -75,6 +75,44 @@ class MathTest {
     }
 
     @Test
+    void marginalLikelihoodGradientMatchesFiniteDifferencesWithPerPointNoise() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        double[][] x = new double[10][2];
+        double[] y = new double[10];
+        double[] noiseScale = new double[10];
+        for (int i = 0; i < x.length; i++) {
+            x[i][0] = r.nextDouble();
+            x[i][1] = r.nextDouble();
+            y[i] = Math.cos(4 * x[i][0]) + 0.3 * r.nextDouble();
+            noiseScale[i] = 1.0 / (1 + i % 4);
+        }
+        GpMarginalLikelihood mll = new GpMarginalLikelihood(x, y, noiseScale);
+        double[] t = {Math.log(0.4), Math.log(0.6), Math.log(1.1), Math.log(0.05)};
+        double[] g = new double[t.length];
+        mll.valueAndGradient(t, g);
+        for (int k = 0; k < t.length; k++) {
+            double[] tp = t.clone();
+            double[] tm = t.clone();
+            tp[k] += 1e-5;
+            tm[k] -= 1e-5;
+            double fd = (mll.value(tp) - mll.value(tm)) / 2e-5;
+            assertEquals(fd, g[k], 1e-4 * Math.max(1, Math.abs(fd)), "component " + k);
+        }
+    }
+
+    @Test
+    void aMeanOfManyReplicatesPullsThePosteriorHarderThanOneRun() {
+        // two observations at the same input disagree; the one averaged over 16 seeds should win
+        double[][] x = {{0.5}, {0.5}};
+        double[] y = {1, -1};
+        GpHyperparameters h = new GpHyperparameters(new double[] {0.3}, 1, 0.5);
+        double equal = new GaussianProcess(x, y, new double[] {1, 1}, h).predict(new double[] {0.5})[0];
+        double replicated = new GaussianProcess(x, y, new double[] {1.0 / 16, 1}, h).predict(new double[] {0.5})[0];
+        assertEquals(0, equal, 1e-9);
+        assertTrue(replicated > 0.6, "posterior mean " + replicated + " should lean to the 16-seed mean 1");
+    }
+
+    @Test
     void gpInterpolatesWithSmallNoise() {
         double[][] x = {{0.1}, {0.4}, {0.9}};
         double[] y = {1, -1, 0.5};

@@ -22,6 +22,7 @@ import java.util.SplittableRandom;
  * Running trials enter the GP as kriging-believer fantasies (their posterior mean), which shrinks
  * the uncertainty around them so q parallel workers get q different points (Ginsbourger et al.,
  * "Kriging is well-suited to parallelize optimization", 2010). Starts with scrambled Sobol points.
+ * The GP fits a noise variance; an observation that is the mean of n seed replicates gets 1/n of it.
  */
 public final class GpSearcher implements Searcher {
     private final SearchSpace space;
@@ -47,11 +48,20 @@ public final class GpSearcher implements Searcher {
         List<Observation> train = TrainingSet.select(obs, options.maxTrainingSize(), random.split());
         double[][] x = new double[train.size()][];
         double[] y = standardise(train, x);
-        GpHyperparameters hyper = new GpHyperparameterFit(options.restarts(), options.fitIterations()).fit(x, y, random.split());
-        GaussianProcess gp = new GaussianProcess(x, y, hyper);
+        double[] noiseScale = new double[train.size()];
+        boolean replicated = false;
+        for (int i = 0; i < noiseScale.length; i++) {
+            noiseScale[i] = 1.0 / train.get(i).runs();
+            replicated |= train.get(i).runs() > 1;
+        }
+        GpHyperparameters hyper = new GpHyperparameterFit(options.restarts(), options.fitIterations())
+                .fit(x, y, noiseScale, random.split());
+        GaussianProcess gp = new GaussianProcess(x, y, noiseScale, hyper);
         double best = Double.POSITIVE_INFINITY;
-        for (double v : y) {
-            best = Math.min(best, v);
+        for (int i = 0; i < y.length; i++) {
+            // With replicates the observations differ in noise: improve on the best posterior mean
+            // (the plug-in incumbent), not on a value that may be one lucky run.
+            best = Math.min(best, replicated ? gp.predict(x[i])[0] : y[i]);
         }
         gp = withPendingFantasies(gp, history.pending());
         Set<Configuration> taken = new HashSet<>(history.pending());
