@@ -5,6 +5,7 @@ import io.mutune.transfer.rules.BootstrapOptima;
 import io.mutune.transfer.rules.FitSpace;
 import io.mutune.transfer.rules.LeaveOneScaleOut;
 import io.mutune.transfer.rules.LossProfile;
+import io.mutune.transfer.rules.NoiseEstimate;
 import io.mutune.transfer.rules.OptimumEstimator;
 import io.mutune.transfer.rules.RuleFit;
 import io.mutune.transfer.rules.RuleFitter;
@@ -107,13 +108,14 @@ final class HyperparameterTransfer {
                     largest.map(ScaleOptimum::plateauLower).orElse(Double.NaN),
                     largest.map(ScaleOptimum::plateauUpper).orElse(Double.NaN),
                     insufficientReason + (largest.isPresent() ? "; value is the optimum at " + largest.get().scale() : "; no trial completed"),
-                    Map.of(), Map.of(), trials, evidence.size(), Double.NaN, null, verdict, evidence, null);
+                    Map.of(), Map.of(), trials, evidence.size(), Double.NaN, null, verdict, evidence, null,
+                    NoiseEstimate.UNKNOWN, null, null, insufficientReason, null, null);
         }
         double value = fit.rule().predict(target);
         double[] interval = fit.predictionInterval(target);
         return new Recommendation(hyperparameter, target, value, Math.min(interval[0], value), Math.max(interval[1], value),
                 fit.rule().form(), fit.rule().coefficients(), fit.rule().intervals(), trials, fit.points().size(),
                 fit.fitQuality(), validation == null ? null : validation.logError(), verdict, evidence,
-                validation == null ? null : validation.lossError());
+                validation == null ? null : validation.lossError(), NoiseEstimate.UNKNOWN, null, null, null, null, null);
     }
 }

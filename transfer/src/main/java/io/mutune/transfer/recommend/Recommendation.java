@@ -1,5 +1,6 @@
 package io.mutune.transfer.recommend;
 
+import io.mutune.transfer.rules.NoiseEstimate;
 import io.mutune.transfer.rules.RuleJson;
 import io.mutune.transfer.rules.ScaleOptimum;
 import java.util.Collections;
@@ -30,12 +31,22 @@ import java.util.Objects;
  * @param evidence             the optimum at every scale point (edge-of-range ones included, though not fitted)
  * @param validationLossError  relative excess loss at that scale when following the refitted rule, read from the
  *                             scale's own loss curve; null if not computable
+ * @param noise                one run's seed-to-seed s.d. at the largest proxy with repeats (or pooled), with its
+ *                             interval; {@link NoiseEstimate#UNKNOWN} when nothing was repeated
+ * @param verdictConfidence    bootstrap support for the verdict, in [0, 1]; null for INSUFFICIENT
+ * @param fitPValue            lack-of-fit p-value: the chance of optima scattering this much around the rule if it
+ *                             held; null when there are no spare degrees of freedom
+ * @param verdictReason        why the verdict is what it is, in a sentence a user acts on
+ * @param predictedLoss        the loss expected at the target, or null when the best losses could not be fitted
+ * @param sensitivity          the loss cost of a 2x miss at the largest proxy, or null
  */
 public record Recommendation(String hyperparameter, Map<String, Double> targetScale, double value, double lower,
                              double upper, String ruleForm, Map<String, Double> coefficients,
                              Map<String, double[]> coefficientIntervals, int trials, int scalePoints,
                              double fitQuality, Double validationLogError, Verdict verdict,
-                             List<ScaleOptimum> evidence, Double validationLossError) {
+                             List<ScaleOptimum> evidence, Double validationLossError, NoiseEstimate noise,
+                             Double verdictConfidence, Double fitPValue, String verdictReason,
+                             LossPrediction predictedLoss, Sensitivity sensitivity) {
 
     public Recommendation {
         Objects.requireNonNull(hyperparameter, "hyperparameter");
@@ -44,19 +55,21 @@ public record Recommendation(String hyperparameter, Map<String, Double> targetSc
         coefficients = Collections.unmodifiableMap(new LinkedHashMap<>(coefficients));
         coefficientIntervals = Collections.unmodifiableMap(new LinkedHashMap<>(coefficientIntervals));
         evidence = List.copyOf(evidence);
+        noise = noise == null ? NoiseEstimate.UNKNOWN : noise;
         if (verdict != Verdict.INSUFFICIENT && !(lower <= value && value <= upper)) {
             throw new IllegalArgumentException("interval [" + lower + ", " + upper + "] of " + hyperparameter
                     + " does not contain its value " + value);
         }
     }
 
-    /** Without the loss-side validation. */
+    /** Without the loss-side validation and the noise assessment. */
     public Recommendation(String hyperparameter, Map<String, Double> targetScale, double value, double lower,
                           double upper, String ruleForm, Map<String, Double> coefficients,
                           Map<String, double[]> coefficientIntervals, int trials, int scalePoints,
                           double fitQuality, Double validationLogError, Verdict verdict, List<ScaleOptimum> evidence) {
         this(hyperparameter, targetScale, value, lower, upper, ruleForm, coefficients, coefficientIntervals, trials,
-                scalePoints, fitQuality, validationLogError, verdict, evidence, null);
+                scalePoints, fitQuality, validationLogError, verdict, evidence, null, NoiseEstimate.UNKNOWN, null, null,
+                null, null, null);
     }
 
     public String toJson() {
