@@ -1,5 +1,6 @@
 package io.mutune.transfer.recommend;
 
+import io.mutune.transfer.rules.LossPrediction;
 import io.mutune.transfer.rules.NoiseEstimate;
 import io.mutune.transfer.rules.RuleJson;
 import io.mutune.transfer.rules.ScaleOptimum;

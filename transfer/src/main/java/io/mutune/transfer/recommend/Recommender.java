@@ -36,15 +36,24 @@ public final class Recommender {
         }
         ScalePoints points = new ScalePoints(trials);
         SplittableRandom root = new SplittableRandom(settings.seed());
+        SweepEvidence sweep = evidenceOf(points, settings);
         Map<String, HyperparameterTransfer> fits = new LinkedHashMap<>();
         for (String hp : hyperparameters) {
-            fits.put(hp, new HyperparameterTransfer(hp, points, settings, root.split()));
+            fits.put(hp, new HyperparameterTransfer(hp, points, sweep, settings, root.split()));
         }
         List<Recommendation> out = new ArrayList<>();
         for (Map<String, Double> target : targets) {
-            fits.values().forEach(f -> out.add(f.at(target)));
+            fits.values().forEach(f -> out.add(f.at(target, sweep)));
         }
         return out;
+    }
+
+    /**
+     * The sweep's noise and best losses, with their own random stream (derived from the seed alone),
+     * so that adding a hyperparameter changes none of the others' bootstraps.
+     */
+    private static SweepEvidence evidenceOf(ScalePoints points, RecommenderSettings settings) {
+        return new SweepEvidence(points, settings, new SplittableRandom(settings.seed() ^ 0x5EEDL));
     }
 
     /** The fitted rule of each hyperparameter (absent for INSUFFICIENT ones), for launchers that evaluate rules themselves. */
@@ -53,9 +62,10 @@ public final class Recommender {
         ScalePoints points = new ScalePoints(trials);
         SplittableRandom root = new SplittableRandom(settings.seed());
         Map<String, ScalingRule> out = new LinkedHashMap<>();
+        SweepEvidence sweep = evidenceOf(points, settings);
         for (String hp : hyperparameters) {
-            HyperparameterTransfer f = new HyperparameterTransfer(hp, points, settings, root.split());
-            if (f.fit != null) {
+            HyperparameterTransfer f = new HyperparameterTransfer(hp, points, sweep, settings, root.split());
+            if (f.fit != null && f.verdict != Verdict.INSUFFICIENT) {
                 out.put(hp, f.fit.rule().withProvenance(Map.of("seed", String.valueOf(settings.seed()),
                         "parametrization", settings.parametrization(), "verdict", f.verdict.name())));
             }

@@ -19,6 +19,11 @@ public enum FitSpace {
         return Math.log(value);
     }
 
+    /** {@link #toFit}, or NaN where the value has no place in this space (a non-positive value on a log scale). */
+    public double toFitOrNaN(double value) {
+        return this == LOG && !(value > 0) ? Double.NaN : toFit(value);
+    }
+
     public double fromFit(double x) {
         return this == LOG ? Math.exp(x) : x;
     }

@@ -11,8 +11,11 @@ import java.util.List;
  */
 public final class LocalQuadratic {
 
-    /** The vertex in fit space, or NaN with the reason the fit was ill-posed. */
-    public record Result(double vertex, double curvature, String reason) {
+    /**
+     * The vertex in fit space and the fitted loss there (which, unlike the best grid point, does not
+     * depend on how close the grid came to the optimum), or NaN with the reason the fit was ill-posed.
+     */
+    public record Result(double vertex, double curvature, double minimum, String reason) {
         public boolean ok() {
             return reason == null;
         }
@@ -33,6 +36,19 @@ public final class LocalQuadratic {
     }
 
     public static Result fit(List<ProfilePoint> points, int argmin, int k) {
+        double[] equal = new double[points.size()];
+        java.util.Arrays.fill(equal, 1);
+        return fit(points, argmin, k, equal);
+    }
+
+    /**
+     * As {@link #fit(List, int, int)}, each point weighted (1 / the variance of its mean loss, so a
+     * mean over several seeds counts for more than one run).
+     */
+    public static Result fit(List<ProfilePoint> points, int argmin, int k, double[] weights) {
+        if (weights.length != points.size()) {
+            throw new IllegalArgumentException(points.size() + " profile points but " + weights.length + " weights");
+        }
         if (argmin < 0 || argmin >= points.size() || points.get(argmin).diverged()) {
             throw new IllegalArgumentException("argmin " + argmin + " is not a finite point of a profile of " + points.size());
         }
@@ -58,9 +74,9 @@ public final class LocalQuadratic {
             double d = points.get(i).x() - m;
             double[] f = {1, d, d * d};
             for (int p = 0; p < 3; p++) {
-                r[p] += f[p] * points.get(i).loss();
+                r[p] += weights[i] * f[p] * points.get(i).loss();
                 for (int q = 0; q < 3; q++) {
-                    a[p][q] += f[p] * f[q];
+                    a[p][q] += weights[i] * f[p] * f[q];
                 }
             }
         }
@@ -75,11 +91,11 @@ public final class LocalQuadratic {
         if (vertex < points.get(lo).x() || vertex > points.get(hi).x()) {
             return fail("vertex " + vertex + " lies outside the fitted window");
         }
-        return new Result(vertex, b[2], null);
+        return new Result(vertex, b[2], b[0] - b[1] * b[1] / (4 * b[2]), null);
     }
 
     private static Result fail(String reason) {
-        return new Result(Double.NaN, Double.NaN, reason);
+        return new Result(Double.NaN, Double.NaN, Double.NaN, reason);
     }
 
     /** Cramer's rule; null when the system is (numerically) singular. */

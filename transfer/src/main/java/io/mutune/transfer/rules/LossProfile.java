@@ -11,7 +11,8 @@ import java.util.TreeMap;
 /**
  * Loss against one hyperparameter at one scale point: the lower envelope over the other
  * hyperparameters, at the final resource only (lower rungs of a multi-fidelity search are not
- * comparable). Repeats of one configuration (seeds) are averaged first; a configuration any of
+ * comparable). Repeats of one configuration (seed replicates) are averaged first, and each point
+ * remembers over how many runs, so that its noise is known; a configuration any of
  * whose repeats diverged counts as diverged, at whatever resource it stopped.
  *
  * @param points        sorted by x; diverged values carry an infinite loss
@@ -51,12 +52,15 @@ public record LossProfile(List<ProfilePoint> points, long finalResource, int tri
             double x = space.toFit(valueOf(e.getKey(), hyperparameter));
             double[] acc = e.getValue();
             double loss = acc[2] > 0 ? Double.POSITIVE_INFINITY : acc[0] / acc[1];
-            double[] cell = byValue.computeIfAbsent(Math.round(x * 1e9), k -> new double[] {x, Double.POSITIVE_INFINITY, 0});
-            cell[1] = Math.min(cell[1], loss);
+            double[] cell = byValue.computeIfAbsent(Math.round(x * 1e9), k -> new double[] {x, Double.POSITIVE_INFINITY, 0, 1});
+            if (loss < cell[1]) {
+                cell[1] = loss;
+                cell[3] = Math.max(1, acc[1]);
+            }
             cell[2] += 1;
         }
         List<ProfilePoint> points = new ArrayList<>();
-        byValue.values().forEach(c -> points.add(new ProfilePoint(c[0], c[1], (int) c[2])));
+        byValue.values().forEach(c -> points.add(new ProfilePoint(c[0], c[1], (int) c[2], (int) c[3])));
         points.sort(Comparator.comparingDouble(ProfilePoint::x));
         return new LossProfile(points, finalResource, trials.size(), finalTrials);
     }
@@ -78,6 +82,24 @@ public record LossProfile(List<ProfilePoint> points, long finalResource, int tri
             }
         }
         return best;
+    }
+
+    /**
+     * The grid spacing around point {@code i} in fit space: the mean distance to its neighbours
+     * (the one neighbour at an end; 0 for a one-point profile). An optimum read off a grid is
+     * known no better than this, whatever the bootstrap says.
+     */
+    public double spacing(int i) {
+        if (points.size() < 2) {
+            return 0;
+        }
+        if (i == 0) {
+            return points.get(1).x() - points.get(0).x();
+        }
+        if (i == points.size() - 1) {
+            return points.get(i).x() - points.get(i - 1).x();
+        }
+        return (points.get(i + 1).x() - points.get(i - 1).x()) / 2;
     }
 
     /** The loss at x by linear interpolation between the neighbouring points; NaN outside the range or next to a diverged point. */

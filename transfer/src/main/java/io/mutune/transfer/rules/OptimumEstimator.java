@@ -6,14 +6,22 @@ import java.util.Optional;
 
 /**
  * Estimates one hyperparameter's optimum at one scale point: a local quadratic in fit space
- * (log hp for positive hyperparameters) around the best final-resource value, the argmin when
- * that is ill-posed, the plateau band, the edge-of-range flag and the divergence threshold.
+ * (log hp for positive hyperparameters) around the best final-resource value, weighted by each
+ * point's noise when replicates measured it; the argmin when the quadratic is ill-posed; the
+ * plateau band; the edge-of-range flag and the divergence threshold.
+ *
+ * <p>The plateau band holds the contiguous values whose loss cannot be told from the best: within
+ * two standard errors of the difference when the seed noise is known, within a fixed relative
+ * tolerance (the Step Law's 0.25 %) when it is not.
  */
 public final class OptimumEstimator {
 
+    /** Standard errors of a difference that count as "within noise" (about 95 %). */
+    static final double NOISE_BAND_Z = 2.0;
+
     private final double plateauTolerance;
 
-    /** @param plateauTolerance relative loss tolerance of the plateau band, e.g. 0.0025 */
+    /** @param plateauTolerance relative loss tolerance of the plateau band when the noise is unknown, e.g. 0.0025 */
     public OptimumEstimator(double plateauTolerance) {
         if (!(plateauTolerance >= 0) || Double.isInfinite(plateauTolerance)) {
             throw new IllegalArgumentException("plateau tolerance must be finite and >= 0, got " + plateauTolerance);
@@ -25,29 +33,36 @@ public final class OptimumEstimator {
     public Optional<ScaleOptimum> estimate(Map<String, Double> scale, String hyperparameter, FitSpace space,
                                            List<TrialObservation> trials) {
         LossProfile profile = LossProfile.of(trials, hyperparameter, space);
-        return estimate(scale, hyperparameter, space, profile);
+        return estimate(scale, hyperparameter, space, profile, NoiseEstimate.of(trials, 0.95));
     }
 
-    /** The optimum read from an already built profile. */
+    /** The optimum read from an already built profile, the noise unknown. */
     public Optional<ScaleOptimum> estimate(Map<String, Double> scale, String hyperparameter, FitSpace space,
                                            LossProfile profile) {
+        return estimate(scale, hyperparameter, space, profile, NoiseEstimate.UNKNOWN);
+    }
+
+    /** The optimum read from an already built profile, with the noise measured at this scale point. */
+    public Optional<ScaleOptimum> estimate(Map<String, Double> scale, String hyperparameter, FitSpace space,
+                                           LossProfile profile, NoiseEstimate noise) {
         List<ProfilePoint> points = profile.points();
         int best = profile.argmin();
         if (best < 0) {
             return Optional.empty();
         }
-        double bestLoss = points.get(best).loss();
+        ProfilePoint top = points.get(best);
+        double bestLoss = top.loss();
         long finite = points.stream().filter(p -> !p.diverged()).count();
-        LocalQuadratic.Result q = LocalQuadratic.fit(points, best, LocalQuadratic.neighboursFor((int) finite));
-        double x = q.ok() ? q.vertex() : points.get(best).x();
+        LocalQuadratic.Result q = LocalQuadratic.fit(points, best, LocalQuadratic.neighboursFor((int) finite),
+                weights(points, noise));
+        double x = q.ok() ? q.vertex() : top.x();
 
-        double threshold = bestLoss + plateauTolerance * Math.abs(bestLoss);
         int lo = best;
-        while (lo > 0 && !points.get(lo - 1).diverged() && points.get(lo - 1).loss() <= threshold) {
+        while (lo > 0 && withinNoise(points.get(lo - 1), top, noise)) {
             lo--;
         }
         int hi = best;
-        while (hi + 1 < points.size() && !points.get(hi + 1).diverged() && points.get(hi + 1).loss() <= threshold) {
+        while (hi + 1 < points.size() && withinNoise(points.get(hi + 1), top, noise)) {
             hi++;
         }
         double bandLo = Math.min(points.get(lo).x(), x);
@@ -67,6 +82,28 @@ public final class OptimumEstimator {
         double upper = Math.max(space.fromFit(bandHi), value);
         return Optional.of(new ScaleOptimum(hyperparameter, scale, space, value, lower, upper,
                 q.ok() ? OptimumMethod.QUADRATIC : OptimumMethod.ARGMIN, q.reason(), edge, divergence,
-                profile.trials(), profile.finalTrials(), profile.finalResource(), bestLoss));
+                profile.trials(), profile.finalTrials(), profile.finalResource(), bestLoss, profile.spacing(best),
+                top.runs(), noise, Double.NaN, Double.NaN, q.ok() ? Math.min(q.minimum(), bestLoss) : bestLoss));
+    }
+
+    private boolean withinNoise(ProfilePoint p, ProfilePoint best, NoiseEstimate noise) {
+        if (p.diverged()) {
+            return false;
+        }
+        if (!noise.known()) {
+            return p.loss() <= best.loss() + plateauTolerance * Math.abs(best.loss());
+        }
+        double se = Math.hypot(p.standardError(noise), best.standardError(noise));
+        return p.loss() <= best.loss() + NOISE_BAND_Z * se;
+    }
+
+    /** 1 / variance of each point's mean when the noise is known (replicates count), else equal weights. */
+    private static double[] weights(List<ProfilePoint> points, NoiseEstimate noise) {
+        double[] w = new double[points.size()];
+        for (int i = 0; i < w.length; i++) {
+            double se = points.get(i).diverged() ? Double.NaN : points.get(i).standardError(noise);
+            w[i] = Double.isFinite(se) && se > 0 ? 1 / (se * se) : 1;
+        }
+        return w;
     }
 }

@@ -13,13 +13,29 @@ import java.util.Map;
  * @param samples     bootstrap coefficient vectors {@code [c, a_...]}
  * @param fitQuality  weighted RMS residual of the optima around the rule, in fit space
  *                    (natural-log units for LOG hyperparameters; 0 is a perfect fit)
+ * @param lackOfFit   whether the optima scatter around the rule beyond their own uncertainty
  */
 public record RuleFit(ScalingRule rule, List<ScaleOptimum> points, double[] weights, List<double[]> samples,
-                      double fitQuality) {
+                      double fitQuality, LackOfFit lackOfFit) {
 
     public RuleFit {
         points = List.copyOf(points);
         samples = List.copyOf(samples);
+    }
+
+    /** The largest distance of a fitted optimum from the rule, in fit space. */
+    public double maxAbsResidual() {
+        double max = 0;
+        for (ScaleOptimum p : points) {
+            max = Math.max(max, Math.abs(p.fitValue() - rule.predictFit(p.scale())));
+        }
+        return max;
+    }
+
+    /** Each point's share of the total weight, in point order: what the summary explains. */
+    public double[] weightShares() {
+        double total = java.util.Arrays.stream(weights).sum();
+        return java.util.Arrays.stream(weights).map(w -> w / total).toArray();
     }
 
     /**

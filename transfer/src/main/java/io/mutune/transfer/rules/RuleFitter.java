@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * Fits {@code f(hp*) = c + sum_k a_k log(axis_k)} to per-scale optima by weighted least squares,
- * each optimum weighted by the inverse of its bootstrap variance, and takes coefficient intervals
- * from the same bootstrap replicates (the Step Law's fit tool resamples 1000 times).
+ * each optimum weighted by the inverse of its (floored) bootstrap variance, takes coefficient
+ * intervals from the same bootstrap replicates (the Step Law's fit tool resamples 1000 times),
+ * and tests whether the optima scatter around the rule more than those variances allow.
  */
 public final class RuleFitter {
 
@@ -34,7 +35,8 @@ public final class RuleFitter {
         String hp = points.get(0).hyperparameter();
         FitSpace space = points.get(0).fitSpace();
         double[] y = points.stream().mapToDouble(ScaleOptimum::fitValue).toArray();
-        double[] weights = inverseVarianceWeights(replicates, points.size());
+        double[] variances = optimumVariances(points, replicates);
+        double[] weights = inverse(variances);
         List<Map<String, Double>> scales = points.stream().map(ScaleOptimum::scale).toList();
         WeightedPowerLaw law = new WeightedPowerLaw(axes, scales, weights);
         double[] beta = law.coefficients(y);
@@ -56,7 +58,7 @@ public final class RuleFitter {
         }
         ScalingRule rule = new ScalingRule(ScalingRule.FORMAT, hp, space, axes, ScalingRule.formOf(hp, space, axes),
                 coefficients, intervals, covariance(samples, names.size()), confidence, provenance(points, replicates));
-        return new RuleFit(rule, points, weights, samples, law.rmsResidual(y));
+        return new RuleFit(rule, points, weights, samples, law.rmsResidual(y), LackOfFit.of(law, y, weights));
     }
 
     private static Map<String, String> provenance(List<ScaleOptimum> points, double[][] replicates) {
@@ -70,25 +72,36 @@ public final class RuleFitter {
     }
 
     /**
-     * 1 / bootstrap variance per point. A point whose optimum never moved under resampling (the
-     * argmin of a coarse grid) would get infinite weight; its variance is floored at a quarter
-     * of the median variance so that no single point dominates.
+     * The variance of each optimum: its bootstrap variance, but never below an honest floor. An
+     * optimum read off the grid (the argmin) is known no better than a uniform error over one grid
+     * step, {@code spacing^2 / 12}, even when resampling never moved it; and no point may weigh
+     * more than four times the median point, so that one over-confident optimum cannot dominate
+     * the fit (it did before: an argmin with a zero-width interval pulled the published constant
+     * far from the optima's geometric mean).
      */
-    static double[] inverseVarianceWeights(double[][] replicates, int points) {
-        double[] var = new double[points];
-        for (int s = 0; s < points; s++) {
+    public static double[] optimumVariances(List<ScaleOptimum> points, double[][] replicates) {
+        int n = points.size();
+        double[] var = new double[n];
+        for (int s = 0; s < n; s++) {
             int col = s;
             double[] v = Arrays.stream(replicates).mapToDouble(r -> r[col]).filter(Double::isFinite).toArray();
             double mean = Arrays.stream(v).average().orElse(0);
             var[s] = v.length < 2 ? 0 : Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / (v.length - 1);
+            if (points.get(s).method() == OptimumMethod.ARGMIN) {
+                double h = points.get(s).spacing();
+                var[s] = Math.max(var[s], h * h / 12);
+            }
         }
         double[] positive = Arrays.stream(var).filter(v -> v > 0).sorted().toArray();
         double floor = positive.length == 0 ? 1 : 0.25 * positive[positive.length / 2];
-        double[] w = new double[points];
-        for (int s = 0; s < points; s++) {
-            w[s] = 1 / Math.max(var[s], floor);
+        for (int s = 0; s < n; s++) {
+            var[s] = Math.max(var[s], floor);
         }
-        return w;
+        return var;
+    }
+
+    static double[] inverse(double[] variances) {
+        return Arrays.stream(variances).map(v -> 1 / v).toArray();
     }
 
     private static double[][] covariance(List<double[]> samples, int p) {

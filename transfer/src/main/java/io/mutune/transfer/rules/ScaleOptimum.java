@@ -19,12 +19,20 @@ import java.util.Map;
  * @param trials               trials at this scale point (all resources, diverged included)
  * @param finalTrials          completed trials at the final resource, the ones the estimate uses
  * @param finalResource        that final resource
- * @param bestMetric           the lowest final-resource loss here
+ * @param bestMetric           the lowest final-resource loss here (a mean over its replicates)
+ * @param spacing              the searched values' spacing around the optimum, in fit space
+ * @param bestRuns             how many runs {@code bestMetric} is the mean of
+ * @param noise                the seed noise measured at this scale point
+ * @param intervalLower        lower end of the optimum's 95 % interval (bootstrap, at least half a grid
+ *                             step either side); NaN until the rule fit has bootstrapped it
+ * @param intervalUpper        upper end
+ * @param lossAtOptimum        the loss the local quadratic reaches at its vertex (QUADRATIC), else {@code bestMetric}
  */
 public record ScaleOptimum(String hyperparameter, Map<String, Double> scale, FitSpace fitSpace, double value,
                            double plateauLower, double plateauUpper, OptimumMethod method, String reason,
                            RangeEdge edge, Double divergenceThreshold, int trials, int finalTrials,
-                           long finalResource, double bestMetric) {
+                           long finalResource, double bestMetric, double spacing, int bestRuns, NoiseEstimate noise,
+                           double intervalLower, double intervalUpper, double lossAtOptimum) {
 
     public ScaleOptimum {
         scale = Map.copyOf(scale);
@@ -35,6 +43,18 @@ public record ScaleOptimum(String hyperparameter, Map<String, Double> scale, Fit
             throw new IllegalArgumentException("plateau band [" + plateauLower + ", " + plateauUpper
                     + "] of " + hyperparameter + " at " + scale + " does not contain the optimum " + value);
         }
+    }
+
+    /** The same optimum with its interval. */
+    public ScaleOptimum withInterval(double lower, double upper) {
+        return new ScaleOptimum(hyperparameter, scale, fitSpace, value, plateauLower, plateauUpper, method, reason, edge,
+                divergenceThreshold, trials, finalTrials, finalResource, bestMetric, spacing, bestRuns, noise, lower, upper,
+                lossAtOptimum);
+    }
+
+    /** The standard error of {@code bestMetric}; NaN when the noise is unknown. */
+    public double bestMetricSe() {
+        return noise == null ? Double.NaN : noise.standardError(bestMetric, bestRuns);
     }
 
     /** The optimum in fit space (log of the value for LOG hyperparameters). */

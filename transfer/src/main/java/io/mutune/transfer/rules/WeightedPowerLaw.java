@@ -80,6 +80,15 @@ public final class WeightedPowerLaw {
         return solution.operate(y);
     }
 
+    /** The law with coefficients {@code beta} at scale point {@code s}. */
+    public double fitted(double[] beta, int s) {
+        double f = 0;
+        for (int j = 0; j < beta.length; j++) {
+            f += beta[j] * design[s][j];
+        }
+        return f;
+    }
+
     /** Weighted root-mean-square residual of y around the fitted law, in fit-space units. */
     public double rmsResidual(double[] y) {
         double[] beta = coefficients(y);

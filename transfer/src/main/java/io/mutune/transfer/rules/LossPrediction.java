@@ -1,4 +1,4 @@
-package io.mutune.transfer.recommend;
+package io.mutune.transfer.rules;
 
 /**
  * The loss expected at a target scale: the proxies' best losses extrapolated along a power law in
