@@ -8,7 +8,7 @@ import java.util.Map;
  * back, so model-based searchers work in one coordinate system: the unit hypercube.
  */
 public sealed interface Parameter extends Serializable
-        permits FloatParameter, IntParameter, CategoricalParameter {
+        permits FloatParameter, IntParameter, CategoricalParameter, FixedParameter {
 
     String name();
 

@@ -6,10 +6,10 @@ import java.util.Set;
 
 /** Reads one entry of {@code search.space} (as Jackson parses YAML or JSON) into a {@link Parameter}. */
 final class ParameterSpecReader {
-    private static final Set<String> KINDS = Set.of("float", "int", "categorical");
-    private static final Set<String> KEYS = Set.of("float", "int", "categorical", "log", "step", "when");
+    private static final Set<String> KINDS = Set.of("float", "int", "categorical", "fixed");
+    private static final Set<String> KEYS = Set.of("float", "int", "categorical", "fixed", "log", "step", "when");
     private static final String ANY_FORM =
-            "{float: [low, high]}, {int: [low, high]} or {categorical: [a, b]}, optionally with log, step, when";
+            "{float: [low, high]}, {int: [low, high]}, {categorical: [a, b]} or {fixed: value}, optionally with log, step, when";
 
     private ParameterSpecReader() { }
 
@@ -24,13 +24,19 @@ final class ParameterSpecReader {
         }
         List<String> kinds = raw.keySet().stream().map(String::valueOf).filter(KINDS::contains).toList();
         if (kinds.size() != 1) {
-            throw SpaceSpecException.of(name, "needs exactly one of float, int, categorical, got " + kinds, ANY_FORM);
+            throw SpaceSpecException.of(name, "needs exactly one of float, int, categorical, fixed, got " + kinds, ANY_FORM);
         }
         String kind = kinds.get(0);
         Condition condition = readCondition(name, raw.get("when"));
         boolean log = readBoolean(name, raw.get("log"));
         Object step = raw.get("step");
         return switch (kind) {
+            case "fixed" -> {
+                if (log || step != null) {
+                    throw SpaceSpecException.of(name, "log and step do not apply to a fixed value", "{fixed: value}");
+                }
+                yield new FixedParameter(name, raw.get("fixed"), condition);
+            }
             case "float" -> {
                 double[] b = readBounds(name, raw.get("float"), "{float: [low, high]}");
                 double s = step == null ? 0 : readNumber(name, step, "step").doubleValue();

@@ -93,6 +93,18 @@ public final class SearchSpace implements Serializable {
         return declared.stream().map(Parameter::name).toList();
     }
 
+    /** The names of the parameters a searcher moves: all but the {@code {fixed: value}} ones. */
+    public List<String> searchedNames() {
+        return declared.stream().filter(p -> !(p instanceof FixedParameter)).map(Parameter::name).toList();
+    }
+
+    /** The {@code {fixed: value}} parameters and their values, in declaration order. */
+    public Map<String, Object> fixedValues() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        declared.stream().filter(p -> p instanceof FixedParameter).forEach(p -> out.put(p.name(), ((FixedParameter) p).value()));
+        return out;
+    }
+
     public List<Parameter> parameters() {
         return declared;
     }

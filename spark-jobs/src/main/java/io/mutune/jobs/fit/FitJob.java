@@ -30,10 +30,25 @@ public final class FitJob {
                 .toList();
     }
 
+    /**
+     * The recommendations for every target: fitted ones for the searched hyperparameters, and the
+     * spec's value for each numeric {@code {fixed: value}} one, reported as fixed.
+     */
     public static List<Recommendation> recommend(SweepSpec spec, List<JournalRow> rows) {
-        List<String> hps = SearchSpace.fromSpec(spec.search().space()).names();
-        return Recommender.recommend(observations(rows, spec.search().metric()), hps, spec.targets(),
-                RecommenderSettings.defaults(spec.seed(), spec.parametrization()));
+        SearchSpace space = SearchSpace.fromSpec(spec.search().space());
+        List<Recommendation> out = new java.util.ArrayList<>();
+        if (!space.searchedNames().isEmpty()) {
+            out.addAll(Recommender.recommend(observations(rows, spec.search().metric()), space.searchedNames(), spec.targets(),
+                    RecommenderSettings.defaults(spec.seed(), spec.parametrization())));
+        }
+        for (java.util.Map<String, Double> target : spec.targets()) {
+            space.fixedValues().forEach((name, v) -> {
+                if (v instanceof Number n) {
+                    out.add(Recommendation.fixed(name, target, n.doubleValue()));
+                }
+            });
+        }
+        return out;
     }
 
     public static List<RecommendationRow> toRows(SweepSpec spec, String sweepId, List<Recommendation> recs) {

@@ -21,7 +21,11 @@ public record SweepSpec(
         List<Map<String, Double>> targets,
         Output output) implements Serializable {
 
-    /** The search section: algorithm, metric to optimise, its space and the resource per trial. */
+    /**
+     * The search section: algorithm, metric to optimise, its space, the resource per trial, and the
+     * seed replicates ({@code replicates}: runs per configuration; {@code confirm}: the top
+     * {@code confirmTopK} configurations re-trained with {@code confirmSeeds} fresh seeds at the end).
+     */
     public record Search(
             String algorithm,
             String metric,
@@ -29,7 +33,10 @@ public record SweepSpec(
             Map<String, Object> space,
             Resource resource,
             int trialsPerScale,
-            Map<String, Object> options) implements Serializable { }
+            Map<String, Object> options,
+            int replicates,
+            int confirmTopK,
+            int confirmSeeds) implements Serializable { }
 
     /** The training resource a trial is measured in (steps, tokens...) and its multi-fidelity range. */
     public record Resource(String name, long min, long max, double eta) implements Serializable { }

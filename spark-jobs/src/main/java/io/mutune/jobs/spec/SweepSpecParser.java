@@ -25,7 +25,7 @@ public final class SweepSpecParser {
     private static final Set<String> AXES = Set.of("width", "depth", "tokens", "batch");
     private static final Set<String> MODELS = Set.of("mlp", "transformer", "command");
     private static final Pattern CHECKPOINT_URI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.+");
-    private static final Set<String> ALGORITHMS = Set.of("random", "grid", "sobol", "tpe", "bo", "hyperband", "asha", "bohb", "pbt");
+    private static final Set<String> ALGORITHMS = Set.of("random", "grid", "sobol", "tpe", "bo", "hyperband", "asha", "bohb", "pbt", "topk");
 
     private SweepSpecParser() { }
 
@@ -81,7 +81,7 @@ public final class SweepSpecParser {
     }
 
     private static SweepSpec.Search parseSearch(SpecNode node) {
-        node.allowOnly(Set.of("algorithm", "metric", "mode", "space", "resource", "trials_per_scale", "options"));
+        node.allowOnly(Set.of("algorithm", "metric", "mode", "space", "resource", "trials_per_scale", "options", "replicates", "confirm"));
         String algorithm = node.choice("algorithm", "random", ALGORITHMS);
         String metric = node.string("metric", "val_loss");
         String mode = node.choice("mode", "min", Set.of("min", "max"));
@@ -111,7 +111,31 @@ public final class SweepSpecParser {
             throw new SpecException(node.field("trials_per_scale"), "expected at most 100000, got " + trials);
         }
         Map<String, Object> options = node.has("options") ? node.node("options").raw() : Map.of();
-        return new SweepSpec.Search(algorithm, metric, mode, space.raw(), resource, (int) trials, options);
+        long replicates = node.integer("replicates", 1);
+        if (replicates < 1 || replicates > 64) {
+            throw new SpecException(node.field("replicates"), "expected an integer from 1 to 64 (runs of each configuration with its own seed), got " + replicates);
+        }
+        int topK = 0;
+        int seeds = 0;
+        if (node.has("confirm")) {
+            SpecNode confirm = node.node("confirm");
+            confirm.allowOnly(Set.of("top_k", "seeds"));
+            long k = confirm.integer("top_k", 3);
+            long s = confirm.integer("seeds", 3);
+            if (k < 1) {
+                throw new SpecException(confirm.field("top_k"), "expected an integer >= 1 (configurations to re-train), got " + k);
+            }
+            if (k > trials) {
+                throw new SpecException(confirm.field("top_k"), k + " is more than trials_per_scale (" + trials + "); expected at most " + trials);
+            }
+            if (s < 1 || s > 64) {
+                throw new SpecException(confirm.field("seeds"), "expected an integer from 1 to 64 (fresh seeds per configuration), got " + s);
+            }
+            topK = (int) k;
+            seeds = (int) s;
+        }
+        return new SweepSpec.Search(algorithm, metric, mode, space.raw(), resource, (int) trials, options,
+                (int) replicates, topK, seeds);
     }
 
     private static SweepSpec.Resources parseResources(SpecNode node) {

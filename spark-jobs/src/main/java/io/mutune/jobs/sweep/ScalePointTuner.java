@@ -3,6 +3,7 @@ package io.mutune.jobs.sweep;
 import io.mutune.hpo.space.SearchSpace;
 import io.mutune.hpo.TunerFactory;
 import io.mutune.hpo.tuner.Budget;
+import io.mutune.hpo.tuner.Replication;
 import io.mutune.hpo.tuner.Tuner;
 import io.mutune.hpo.tuner.TunerSettings;
 import io.mutune.jobs.spec.SweepSpec;
@@ -16,7 +17,8 @@ record ScalePointTuner(int index, Map<String, Double> scale, String key, Tuner t
         SearchSpace space = SearchSpace.fromSpec(spec.search().space());
         String key = SweepSpec.scaleKey(scale);
         TunerSettings settings = new TunerSettings(seedFor(spec.seed(), index), spec.search().trialsPerScale(),
-                spec.search().resource().max(), key, spec.search().mode());
+                spec.search().resource().max(), key, spec.search().mode(),
+                new Replication(spec.search().replicates(), spec.search().confirmTopK(), spec.search().confirmSeeds()));
         // The algorithm picks both halves: the searcher (what to try) and the scheduler (how far to train it).
         Tuner tuner = TunerFactory.create(spec.search().algorithm(), space, settings, spec.search().resource().min(),
                 (int) Math.round(spec.search().resource().eta()), Budget.UNLIMITED, spec.search().options());

@@ -140,7 +140,7 @@ final class SegmentLoop {
             return;
         }
         finished.add(row);
-        r.point().tuner().tell(new TrialReport(r.request().trialId(), end.resource(), end.metric(), end.outcome(), end.message()));
+        r.point().tuner().tell(TrialReport.of(r.request(), end.resource(), end.metric(), end.outcome(), end.message()));
         progress.segmentEnded(r.point().key(), row, inFlight.size());
     }
 

@@ -114,9 +114,12 @@ public final class SweepJob {
      * request names, and writing one when the trial may be resumed later (it stops short of max).
      */
     TrialSegment segmentFor(ScalePointTuner point, TrialRequest request) {
-        long trialSeed = TrialSeeds.forTrial(spec.seed(), request.trialId());
-        String resumeFrom = request.resumeFromTrialId() == null ? null : files.checkpoint(request.resumeFromTrialId(), request.fromResource());
-        String checkpointTo = request.toResource() < spec.search().resource().max() ? files.checkpoint(request.trialId(), request.toResource()) : null;
+        long trialSeed = TrialSeeds.forRun(spec.seed(), request.trialId(), request.replicate());
+        // a replicate keeps checkpoints of its own: it resumes only its own run, never the trial's
+        String resumeFrom = request.resumeFromTrialId() == null ? null
+                : files.checkpoint(TrialSeeds.runId(request.resumeFromTrialId(), request.replicate()), request.fromResource());
+        String checkpointTo = request.toResource() < spec.search().resource().max()
+                ? files.checkpoint(TrialSeeds.runId(request.trialId(), request.replicate()), request.toResource()) : null;
         return new TrialSegment(request.trialId(), request.config(), point.scale(), request.fromResource(), request.toResource(),
                 resumeFrom, checkpointTo, trialSeed);
     }

@@ -84,12 +84,32 @@ class SweepSpecParserTest {
         "bad sweep name          | 'sweep: quick'                    | 'sweep: \"drop table; --\"'          | sweep      | is not a valid sweep name",
         "fractional gpus above 1 | 'output:'                         | 'resources: {gpus_per_trial: 1.5}\\noutput:' | resources.gpus_per_trial | expected 0, a fraction",
         "negative queue_ahead    | 'output:'                         | 'resources: {queue_ahead: -1}\\noutput:' | resources.queue_ahead | expected an integer from 0 to 64",
+        "zero replicates         | 'trials_per_scale: 5'             | 'trials_per_scale: 5\\n  replicates: 0' | search.replicates | expected an integer from 1 to 64",
+        "top_k above trials      | 'trials_per_scale: 5'             | 'trials_per_scale: 5\\n  confirm: {top_k: 6, seeds: 3}' | search.confirm.top_k | 6 is more than trials_per_scale (5)",
+        "negative confirm seeds  | 'trials_per_scale: 5'             | 'trials_per_scale: 5\\n  confirm: {top_k: 2, seeds: -1}' | search.confirm.seeds | expected an integer from 1 to 64",
+        "unknown confirm field   | 'trials_per_scale: 5'             | 'trials_per_scale: 5\\n  confirm: {top: 2}' | search.confirm.top | unknown field",
+        "fixed with log          | 'lr: {float: [1.0e-4, 1.0e-1], log: true}' | 'lr: {fixed: 0.01, log: true}' | search.space.lr | log and step do not apply to a fixed value",
     })
     void malformedSpecsNameTheFieldAndTheExpectedForm(String what, String replace, String with, String field, String expected) {
         String bad = VALID.replace(replace, with.replace("\\n", "\n"));
         SpecException e = assertThrows(SpecException.class, () -> SweepSpecParser.parse(bad), what);
         assertEquals(field, e.field(), e.getMessage());
         assertTrue(e.getMessage().contains(expected), "message '" + e.getMessage() + "' should contain '" + expected + "'");
+    }
+
+    @Test
+    void replicatesConfirmationAndFixedValuesAreRead() {
+        SweepSpec spec = SweepSpecParser.parse(VALID.replace("trials_per_scale: 5", "trials_per_scale: 5\n  replicates: 2\n  confirm: {top_k: 3, seeds: 4}")
+                .replace("space: {lr: {float: [1.0e-4, 1.0e-1], log: true}}", "space: {lr: {float: [1.0e-4, 1.0e-1], log: true}, wd: {fixed: 0.1}}"));
+        assertEquals(2, spec.search().replicates());
+        assertEquals(3, spec.search().confirmTopK());
+        assertEquals(4, spec.search().confirmSeeds());
+        io.mutune.hpo.space.SearchSpace space = io.mutune.hpo.space.SearchSpace.fromSpec(spec.search().space());
+        assertEquals(List.of("lr"), space.searchedNames());
+        assertEquals(Map.of("wd", 0.1), space.fixedValues());
+        SweepSpec plain = SweepSpecParser.parse(VALID);
+        assertEquals(1, plain.search().replicates());
+        assertEquals(0, plain.search().confirmTopK());
     }
 
     @Test

@@ -73,6 +73,13 @@ public record Recommendation(String hyperparameter, Map<String, Double> targetSc
                 null, null, null);
     }
 
+    /** A hyperparameter the spec fixed: its value, unchanged at every target, with no rule behind it. */
+    public static Recommendation fixed(String hyperparameter, Map<String, Double> target, double value) {
+        String why = "fixed in the spec (search.space." + hyperparameter + ": {fixed: " + value + "}); not searched";
+        return new Recommendation(hyperparameter, target, value, value, value, "fixed", Map.of(), Map.of(), 0, 0,
+                Double.NaN, null, Verdict.FIXED, List.of(), null, NoiseEstimate.UNKNOWN, null, null, why, null, null);
+    }
+
     public String toJson() {
         return RuleJson.write(this);
     }

@@ -18,6 +18,7 @@ final class VerdictReasons {
             case TRANSFERS_AS_IS -> "every exponent's 95% interval contains 0 (" + exponents + "); " + scatter;
             case FITTED -> "fitted exponents " + exponents + "; " + scatter;
             case INSUFFICIENT -> "insufficient";
+            case FIXED -> "fixed in the spec";
         };
     }
 
