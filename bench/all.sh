@@ -16,7 +16,8 @@ for part in $ONLY; do
       ./mvnw -q -B -ntp install -DskipTests
       /usr/bin/time -f "quickstart: %e s wall" bin/mutune sweep examples/quickstart.yaml ;;
     ml-tuner) step "MuTuneValidator vs CrossValidator / TrainValidationSplit"; bin/bench-ml-tuner ;;
-    hpo) step "searchers, latency, multi-fidelity schedulers, PBT vs Optuna"; bench/hpo.sh ;;
+    hpo) step "searchers, latency, multi-fidelity schedulers, PBT vs Optuna"; bench/hpo.sh
+      step "the pick a user ships: every method with and without confirmation, judged on held-out seeds"; bench/picks.sh ;;
     transfer) step "muTransfer LR sweeps, SP vs muP, then the coordinate check"
       bench/transfer.sh all bench/out/transfer
       # transfer.sh built the reactor and wrote transfer/target/bench.cp

@@ -51,7 +51,8 @@ TRANSFER_CP="hpo/target/classes:transfer/target/classes:transfer/target/test-cla
 DJL="java -Xmx2g -XX:ActiveProcessorCount=$THREADS -Dai.djl.offline=true -cp $TRANSFER_CP"
 CLASSES="$OUT/classes"
 rm -rf "$CLASSES" && mkdir -p "$CLASSES"
-javac -d "$CLASSES" -cp "hpo/target/classes:$(cat "$OUT/cp.txt")" bench/java/io/mutune/bench/*.java
+# PickBenchmark trains held-out seeds through transfer's bench classes, so bench/java compiles against them
+javac -d "$CLASSES" -cp "$TRANSFER_CP" bench/java/io/mutune/bench/*.java
 CP="$CLASSES:hpo/target/classes:$(cat "$OUT/cp.txt")"
 
 if [ "$ONLY" != mf ]; then

@@ -10,7 +10,9 @@ Two curve sources:
   as bench/java/io/mutune/bench/TabularCurves.java does.
 - otherwise the parametric family of bench/java/io/mutune/bench/LearningCurves.java (mirrored here).
 
-Usage: /usr/bin/python3 optuna_mf_driver.py OUT.csv SEEDS BUDGET [--table CSV[,CSV...]] [--tolerance T]
+Usage: /usr/bin/python3 optuna_mf_driver.py OUT.csv SEEDS BUDGET [--table CSV[,CSV...]] [--tolerance T] [--picks PICKS.csv]
+(--picks: run the whole budget and write the ranked completed trials at every multiple of the maximum
+resource, for bench/java/io/mutune/bench/PickBenchmark.java)
 (T: the target's relative distance to the best final loss, 0.01)
 """
 import csv
@@ -113,7 +115,10 @@ class Table:
         return self.losses[number % len(self.losses)][row][self.levels.index(r)]
 
 
-def run(curves, seed, budget, out, tolerance=0.01):
+def run(curves, seed, budget, out, tolerance=0.01, picks=None):
+    """Resource to the target; with picks (a file), runs the whole budget and writes, at every
+    multiple of the maximum resource, the completed trials ranked by the value Optuna saw
+    (seed,checkpoint,rank,row,number,value): what a user of Optuna would ship at that budget."""
     levels = curves.levels
     # HyperbandPruner picks a trial's bracket from a hash of the study name; Optuna's default name is
     # a random UUID, which made earlier runs of this driver irreproducible
@@ -122,6 +127,13 @@ def run(curves, seed, budget, out, tolerance=0.01):
                                                                       reduction_factor=levels[1] // levels[0]))
     spent = 0
     incumbent = math.inf
+    completed = []  # (value, number, row)
+    next_checkpoint = levels[-1]
+
+    def write_ranking(checkpoint):
+        for rank, (value, number, row) in enumerate(sorted(completed)[:12]):
+            picks.write("%d,%d,%d,%d,%d,%.9g\n" % (seed, checkpoint, rank, row, number, value))
+
     while spent < budget:
         t = study.ask()
         c = curves.suggest(t)
@@ -131,6 +143,9 @@ def run(curves, seed, budget, out, tolerance=0.01):
         for r in levels:
             spent += r - prev
             prev = r
+            while picks is not None and spent > next_checkpoint:
+                write_ranking(next_checkpoint)
+                next_checkpoint += levels[-1]
             value = curves.loss(c, r, t.number)
             if math.isnan(value):
                 state = optuna.trial.TrialState.FAIL
@@ -141,6 +156,9 @@ def run(curves, seed, budget, out, tolerance=0.01):
                 break
         if state == optuna.trial.TrialState.COMPLETE:
             study.tell(t, value)
+            completed.append((value, t.number, c))
+            if picks is not None:
+                continue
             truth = curves.final_loss(c)
             if truth < incumbent:
                 incumbent = truth
@@ -149,13 +167,15 @@ def run(curves, seed, budget, out, tolerance=0.01):
                 return spent
         else:
             study.tell(t, state=state)
+    if picks is not None:
+        write_ranking(next_checkpoint)
     return math.inf
 
 
 def main():
     args = sys.argv[1:]
     options = {}
-    for key in ("--table", "--tolerance"):
+    for key in ("--table", "--tolerance", "--picks"):
         if key in args:
             i = args.index(key)
             options[key] = args[i + 1]
@@ -164,6 +184,14 @@ def main():
     tolerance = float(options.get("--tolerance", 0.01))
     path, seeds, budget = args[0], int(args[1]), int(args[2])
     curves = Table(table.split(",")) if table else Parametric()
+    if "--picks" in options:
+        with open(options["--picks"], "w") as picks:
+            picks.write("seed,checkpoint,rank,row,number,value\n")
+            for seed in range(seeds):
+                run(curves, seed, budget, None, tolerance, picks)
+                picks.flush()
+                print("seed", seed, "picks written", flush=True)
+        return
     with open(path, "w") as w:
         w.write("method,seed,resource,value\n")
         for seed in range(seeds):

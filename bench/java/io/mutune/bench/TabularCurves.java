@@ -139,6 +139,16 @@ final class TabularCurves implements CurveFamily {
         return nearest;
     }
 
+    /** The mean final loss of {@code row} over the tables' replicates. */
+    double meanFinal(int row) {
+        return meanFinal[row];
+    }
+
+    /** The final loss of {@code row} in replicate (table) {@code replicate}. */
+    double finalLoss(int replicate, int row) {
+        return losses[replicate][row][levels.length - 1];
+    }
+
     int rows() {
         return points.length;
     }
