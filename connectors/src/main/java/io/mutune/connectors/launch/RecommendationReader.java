@@ -1,7 +1,7 @@
 package io.mutune.connectors.launch;
 
 import io.mutune.connectors.recommend.RecommendationRow;
-import io.mutune.connectors.recommend.RecommendationTable;
+import io.mutune.connectors.recommend.RecommendationSource;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +25,17 @@ public final class RecommendationReader {
     }
 
     /** The table's current rows. */
-    public static RecommendationReader current(RecommendationTable table) {
+    public static RecommendationReader current(RecommendationSource table) {
         return new RecommendationReader(table.current(), table.location());
     }
 
     /** The rows as of publish {@code version}, for a launcher that pins what it used. */
-    public static RecommendationReader asOfVersion(RecommendationTable table, long version) {
+    public static RecommendationReader asOfVersion(RecommendationSource table, long version) {
         return new RecommendationReader(table.asOfVersion(version), table.location() + "@v" + version);
     }
 
     /** The rows as of the latest publish of {@code sweepId}. */
-    public static RecommendationReader asOfSweep(RecommendationTable table, String sweepId) {
+    public static RecommendationReader asOfSweep(RecommendationSource table, String sweepId) {
         return new RecommendationReader(table.asOfSweep(sweepId), table.location() + "@" + sweepId);
     }
 

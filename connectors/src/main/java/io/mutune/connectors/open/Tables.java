@@ -54,7 +54,7 @@ public final class Tables {
      * A path without a scheme is local and relative to the working directory; made absolute here
      * so the same spec means the same table whichever directory Spark resolves it from.
      */
-    static String resolve(String location) {
+    public static String resolve(String location) {
         if (location.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
             return location;
         }

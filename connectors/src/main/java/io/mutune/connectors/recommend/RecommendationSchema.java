@@ -1,7 +1,9 @@
 package io.mutune.connectors.recommend;
 
+import io.mutune.connectors.table.RowColumns;
 import io.mutune.connectors.table.TableSchema;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -79,21 +81,34 @@ public final class RecommendationSchema {
     }
 
     public static RecommendationRow fromRow(Row row) {
+        return fromColumns(RowColumns.of(row));
+    }
+
+    /**
+     * A row from its columns by name, as the Spark-free readers give them: numbers as Java boxes,
+     * maps as {@code java.util.Map}, timestamps as {@link Instant}. Columns a newer schema added
+     * are ignored.
+     */
+    public static RecommendationRow fromColumns(Map<String, Object> c) {
         Map<String, Double> scale = new LinkedHashMap<>();
         for (String axis : AXES) {
-            Double d = row.getAs("target_" + axis);
+            Object d = c.get("target_" + axis);
             if (d != null) {
-                scale.put(axis, d);
+                scale.put(axis, ((Number) d).doubleValue());
             }
         }
         Map<String, Double> coefficients = new LinkedHashMap<>();
-        Map<Object, Object> m = row.getJavaMap(row.fieldIndex("rule_coefficients"));
-        m.forEach((k, val) -> coefficients.put(String.valueOf(k), ((Number) val).doubleValue()));
-        return new RecommendationRow(row.getAs("family"), row.getAs("parametrization"), row.getAs("optimizer"), scale,
-                row.getAs("hyperparameter"), row.<Double>getAs("value"), row.<Double>getAs("lower"), row.<Double>getAs("upper"),
-                row.getAs("rule_form"), coefficients, row.getAs("rule"), row.<Integer>getAs("evidence_trials"),
-                row.<Integer>getAs("evidence_scale_points"), row.<Double>getAs("fit_quality"), row.getAs("validation_log_error"),
-                row.getAs("verdict"), row.getAs("sweep_id"), row.<Long>getAs("version"),
-                ((Timestamp) row.getAs("created_at")).toInstant());
+        ((Map<?, ?>) c.get("rule_coefficients")).forEach((k, val) -> coefficients.put(String.valueOf(k), ((Number) val).doubleValue()));
+        Object validation = c.get("validation_log_error");
+        return new RecommendationRow((String) c.get("family"), (String) c.get("parametrization"), (String) c.get("optimizer"), scale,
+                (String) c.get("hyperparameter"), number(c, "value"), number(c, "lower"), number(c, "upper"),
+                (String) c.get("rule_form"), coefficients, (String) c.get("rule"), ((Number) c.get("evidence_trials")).intValue(),
+                ((Number) c.get("evidence_scale_points")).intValue(), number(c, "fit_quality"),
+                validation == null ? null : ((Number) validation).doubleValue(),
+                (String) c.get("verdict"), (String) c.get("sweep_id"), ((Number) c.get("version")).longValue(), (Instant) c.get("created_at"));
+    }
+
+    private static double number(Map<String, Object> c, String name) {
+        return ((Number) c.get(name)).doubleValue();
     }
 }

@@ -10,29 +10,8 @@ import java.util.List;
  * <p>Publish versions are 1, 2, 3... in commit order on every engine, also under concurrent
  * publishers: a publisher that loses a race re-reads and retries.
  */
-public interface RecommendationTable {
+public interface RecommendationTable extends RecommendationSource {
 
     /** Upserts {@code rows} as one publish and returns the publish's version. */
     long publish(String sweepId, List<RecommendationRow> rows);
-
-    /** The current rows. */
-    List<RecommendationRow> current();
-
-    /** The rows as they were right after publish {@code version}; an unknown version is an error. */
-    List<RecommendationRow> asOfVersion(long version);
-
-    /** The rows as they were right after the latest publish of {@code sweepId}; an unknown sweep is an error. */
-    List<RecommendationRow> asOfSweep(String sweepId);
-
-    /** Every publish, oldest first. */
-    List<PublishRecord> history();
-
-    String location();
-
-    /** The publish version that {@code sweepId} last wrote, from {@link #history()}. */
-    default long versionOfSweep(String sweepId) {
-        return history().stream().filter(p -> p.sweepId().equals(sweepId)).mapToLong(PublishRecord::version).max()
-                .orElseThrow(() -> new IllegalArgumentException("table " + location() + " has no publish of sweep '" + sweepId
-                        + "'; it has " + history().stream().map(PublishRecord::sweepId).distinct().toList()));
-    }
 }

@@ -1,12 +1,12 @@
 package io.mutune.hpo.tuner;
 
 import io.mutune.hpo.searcher.BohbSearcher;
-import io.mutune.hpo.searcher.GridSearcher;
 import io.mutune.hpo.searcher.Options;
 import io.mutune.hpo.searcher.RandomSearcher;
 import io.mutune.hpo.searcher.SobolSearcher;
 import io.mutune.hpo.searcher.gp.GpOptions;
 import io.mutune.hpo.searcher.gp.GpSearcher;
+import io.mutune.hpo.searcher.grid.GridSearcher;
 import io.mutune.hpo.searcher.tpe.TpeOptions;
 import io.mutune.hpo.searcher.tpe.TpeSearcher;
 import io.mutune.hpo.space.SearchSpace;
@@ -27,7 +27,7 @@ public final class Searchers {
         Map<String, Object> opts = options == null ? Map.of() : options;
         return switch (name == null ? "" : name) {
             case "random" -> new RandomSearcher();
-            case "grid" -> new GridSearcher(space, Options.intOf(opts, "points_per_axis", 5));
+            case "grid" -> GridSearcher.fromOptions(space, opts);
             case "sobol" -> new SobolSearcher(space);
             case "tpe" -> new TpeSearcher(space, TpeOptions.from(opts));
             case "bo", "gp" -> new GpSearcher(space, GpOptions.from(opts, space.dimension()));

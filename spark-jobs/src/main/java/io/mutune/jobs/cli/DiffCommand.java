@@ -1,60 +1,80 @@
 package io.mutune.jobs.cli;
 
-import io.mutune.connectors.table.TableUri;
+import io.mutune.connectors.open.Tables;
 import io.mutune.jobs.diff.DiffEntry;
 import io.mutune.jobs.diff.RecommendationDiff;
 import io.mutune.jobs.diff.TableVersions;
-import io.mutune.connectors.open.Tables;
-import io.mutune.jobs.session.MutuneSpark;
 import io.mutune.jobs.spec.SweepSpecParser;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code mutune diff (--spec SPEC | --recommendations URI) [--from V | --from-sweep ID] [--to V | --to-sweep ID] [--fail-on-move]}:
- * compares two versions of the recommendations table (Delta time travel; by default the newest
- * version and the one before it) and flags hyperparameters that moved beyond their interval.
+ * {@code mutune diff}: compares two versions of the recommendations table (Delta time travel; by
+ * default the newest version and the one before it) and flags hyperparameters that moved beyond
+ * their interval.
  */
-final class DiffCommand {
-    static final Set<String> FLAGS = Set.of("spec", "recommendations", "from", "to", "from-sweep", "to-sweep", "fail-on-move!", "master");
-    /** Exit code when {@code --fail-on-move} is given and something moved, so a scheduler can alert. */
-    static final int MOVED_EXIT = 3;
+@Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class, sortOptions = false, usageHelpAutoWidth = true,
+        description = "Compare two publishes of the recommendations table and flag hyperparameters that moved beyond their interval.")
+final class DiffCommand implements Callable<Integer> {
+    @ParentCommand
+    MutuneCli root;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Table table;
+    @ArgGroup(exclusive = true)
+    From from;
+    @ArgGroup(exclusive = true)
+    To to;
+    @Option(names = "--fail-on-move", description = "Exit with code " + ExitCodes.MOVED + " when something moved, so a scheduler can alert.")
+    boolean failOnMove;
+    @Mixin
+    SparkOptions spark;
+    @Mixin
+    CommonOptions common;
 
-    private DiffCommand() { }
-
-    static int run(CliArgs args, PrintStream out) {
-        if (!args.positional().isEmpty()) {
-            throw new IllegalArgumentException("diff takes no positional arguments, got " + args.positional());
-        }
-        if (args.has("spec") == args.has("recommendations")) {
-            throw new IllegalArgumentException("give either --spec SPEC or --recommendations URI");
-        }
-        String uri = args.has("spec") ? SweepSpecParser.parse(Path.of(args.flag("spec", null))).output().recommendations()
-                : args.flag("recommendations", null);
-        TableVersions versions = new TableVersions(Tables.recommendations(MutuneSpark.getOrCreate(args.flag("master",
-                System.getProperty("spark.master") == null ? "local[*]" : null)), uri));
-        long to = args.has("to-sweep") ? versions.ofSweep(args.flag("to-sweep", null)) : parseVersion(args.flag("to", null), versions.latest(), "--to");
-        long from = args.has("from-sweep") ? versions.ofSweep(args.flag("from-sweep", null)) : parseVersion(args.flag("from", null), to - 1, "--from");
-        if (from < 1) {
-            throw new IllegalArgumentException("version " + to + " of " + uri + " has no earlier version to compare with");
-        }
-        List<DiffEntry> entries = RecommendationDiff.compare(versions.rowsAt(from), versions.rowsAt(to));
-        print(out, uri, from, to, entries);
-        return args.has("fail-on-move") && !RecommendationDiff.moved(entries).isEmpty() ? MOVED_EXIT : 0;
+    /** The table: named by a spec, or directly. */
+    static final class Table {
+        @Option(names = "--spec", paramLabel = "SPEC", description = "The spec whose output.recommendations to compare.")
+        Path spec;
+        @Option(names = "--recommendations", paramLabel = "URI", description = "The recommendations table (Delta).")
+        String recommendations;
     }
 
-    private static long parseVersion(String s, long fallback, String flag) {
-        if (s == null) {
-            return fallback;
+    /** The older side. */
+    static final class From {
+        @Option(names = "--from", paramLabel = "V", description = "The older Delta version (default: the one before --to).")
+        Long version;
+        @Option(names = "--from-sweep", paramLabel = "ID", description = "The version sweep ID published.")
+        String sweep;
+    }
+
+    /** The newer side. */
+    static final class To {
+        @Option(names = "--to", paramLabel = "V", description = "The newer Delta version (default: the newest).")
+        Long version;
+        @Option(names = "--to-sweep", paramLabel = "ID", description = "The version sweep ID published.")
+        String sweep;
+    }
+
+    @Override
+    public Integer call() {
+        String uri = table.spec != null ? SweepSpecParser.parse(table.spec).output().recommendations() : table.recommendations;
+        TableVersions versions = new TableVersions(Tables.recommendations(spark.session("local[*]"), uri));
+        long newer = to == null ? versions.latest() : to.sweep != null ? versions.ofSweep(to.sweep) : to.version;
+        long older = from == null ? newer - 1 : from.sweep != null ? versions.ofSweep(from.sweep) : from.version;
+        if (older < 1) {
+            throw new IllegalArgumentException("version " + newer + " of " + uri + " has no earlier version to compare with");
         }
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(flag + " must be a Delta version number, got '" + s + "'");
-        }
+        List<DiffEntry> entries = RecommendationDiff.compare(versions.rowsAt(older), versions.rowsAt(newer));
+        print(root.out(), uri, older, newer, entries);
+        return failOnMove && !RecommendationDiff.moved(entries).isEmpty() ? ExitCodes.MOVED : ExitCodes.OK;
     }
 
     private static void print(PrintStream out, String uri, long from, long to, List<DiffEntry> entries) {

@@ -1,13 +1,39 @@
 package io.mutune.jobs.cli;
 
 import java.io.PrintStream;
-import java.util.Arrays;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code mutune} command line, the same under {@code bin/mutune} (local Spark) and
- * {@code spark-submit --class io.mutune.jobs.cli.MutuneCli mutune-spark-jobs.jar}.
+ * {@code spark-submit --class io.mutune.jobs.cli.MutuneCli mutune-spark-jobs.jar}. Parsing, help,
+ * {@code --version} and the completion script are picocli's; each subcommand is a class of its own.
  */
-public final class MutuneCli {
+@Command(name = "mutune", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class, sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = "Tune small proxy models on Spark, transfer the optima to the large run.",
+        subcommands = {SweepCommand.class, RecommendCommand.class, TrialsCommand.class, ReportCommand.class, DiffCommand.class,
+            AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nMore:%n",
+        footer = {"  mutune COMMAND --help            the options of one command",
+            "  source <(mutune generate-completion)   tab completion in bash or zsh"},
+        exitCodeListHeading = "%nExit codes:%n")
+public final class MutuneCli implements Runnable {
+    @Mixin
+    CommonOptions common;
+    @Spec
+    CommandSpec spec;
+    private PrintStream out;
+    private PrintStream err;
+
     private MutuneCli() { }
 
     public static void main(String[] args) {
@@ -17,44 +43,67 @@ public final class MutuneCli {
         System.exit(code);
     }
 
-    /** Runs one command; returns the process exit code. User errors print one clear line, not a stack trace. */
+    /**
+     * Runs one command; returns the process exit code ({@link ExitCodes}). A user error prints one
+     * line, not a stack trace.
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
-            out.println(USAGE);
-            return args.length == 0 ? 2 : 0;
-        }
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        try {
-            return switch (args[0]) {
-                case "sweep" -> SweepCommand.run(CliArgs.parse(rest, SweepCommand.FLAGS), out);
-                case "recommend" -> RecommendCommand.run(CliArgs.parse(rest, RecommendCommand.FLAGS), out);
-                case "report" -> ReportCommand.run(CliArgs.parse(rest, ReportCommand.FLAGS), out);
-                case "diff" -> DiffCommand.run(CliArgs.parse(rest, DiffCommand.FLAGS), out);
-                default -> {
-                    err.println("mutune: unknown command '" + args[0] + "'\n" + USAGE);
-                    yield 2;
-                }
-            };
-        } catch (IllegalArgumentException e) {
-            err.println("mutune " + args[0] + ": " + e.getMessage());
-            return 2;
-        }
+        MutuneCli root = new MutuneCli();
+        root.out = out;
+        root.err = err;
+        CommandLine cli = new CommandLine(root);
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cli.getCommandSpec().usageMessage().exitCodeList(ExitCodes.help());
+        cli.setParameterExceptionHandler(MutuneCli::usageError);
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            err.println(commandLine.getCommandName().equals("mutune") ? "mutune: " + e.getMessage()
+                    : "mutune " + commandLine.getCommandName() + ": " + e.getMessage());
+            int code = ExitCodes.of(e);
+            if (code == ExitCodes.INTERNAL) {
+                e.printStackTrace(err);
+            }
+            return code;
+        });
+        cli.setExecutionStrategy(parsed -> {
+            try (Verbosity v = Verbosity.of(verbose(parsed))) {
+                return new CommandLine.RunLast().execute(parsed);
+            }
+        });
+        return cli.execute(args);
     }
 
-    static final String USAGE = """
-            usage: mutune <command> [options]
-              sweep SPEC [--sweep-id ID | --resume | --nightly] [--master URL]
-                  run the sweep that SPEC (YAML or JSON) describes, fit the transfer rules,
-                  publish the recommendations, and print a summary.
-                  --sweep-id ID  name the sweep; an ID whose journal has rows is resumed
-                  --resume       resume the sweep last started from SPEC (after a killed driver)
-                  --nightly      the sweep id is SPEC's name and today's UTC date (NAME-YYYYMMDD);
-                                 a second run the same night resumes it, or does nothing if it finished
-              recommend --table URI --family F --width W [--depth L --tokens T --batch B] [...]
-                  print the recommended configuration for a target scale as JSON, with intervals
-                  and provenance; an unpublished scale is computed from the stored rule
-              report SWEEP_ID (--spec SPEC | --trials URI --recommendations URI) [--out FILE.html] [--no-png]
-                  write a self-contained HTML report with inline SVG charts (and PNG copies)
-              diff (--spec SPEC | --recommendations URI) [--from V --to V | --from-sweep A --to-sweep B] [--fail-on-move]
-                  compare two publishes and flag hyperparameters that moved beyond their interval""";
+    /** Without a command: the usage, and the usage error's exit code. */
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command");
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    PrintStream err() {
+        return err;
+    }
+
+    /** A bad option or argument: what was wrong, on one line, and where the help is. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine c = e.getCommandLine();
+        PrintWriter w = c.getErr();
+        String name = c.getCommandSpec().qualifiedName();
+        w.println(name + ": " + e.getMessage());
+        if (c.getCommandSpec().subcommands().isEmpty()) {
+            w.println("usage: " + c.getHelp().synopsis(0).trim());
+        } else {
+            w.println("commands: " + String.join(", ", c.getSubcommands().keySet()));
+        }
+        w.println("see: " + name + " --help");
+        return ExitCodes.USER_ERROR;
+    }
+
+    private static boolean verbose(ParseResult parsed) {
+        List<CommandLine> chain = parsed.asCommandLineList();
+        return chain.stream().anyMatch(c -> c.getParseResult().hasMatchedOption("--verbose"));
+    }
 }

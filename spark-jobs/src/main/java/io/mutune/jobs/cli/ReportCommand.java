@@ -4,55 +4,103 @@ import io.mutune.jobs.api.Mutune;
 import io.mutune.jobs.report.ReportFiles;
 import io.mutune.jobs.report.ReportOptions;
 import io.mutune.jobs.report.SweepReport;
-import io.mutune.jobs.session.MutuneSpark;
 import io.mutune.jobs.spec.SweepSpec;
 import io.mutune.jobs.spec.SweepSpecParser;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code mutune report (SWEEP_ID | latest) (--spec SPEC | --trials URI --recommendations URI) [--out DIR] [--coord-check CSV]}:
- * one self-contained HTML page with inline SVG charts, and the same charts as PNG files.
+ * {@code mutune report}: one self-contained HTML page about a sweep, with its charts, and the same
+ * charts as PNG files. Written under {@code ~/.mutune/reports/SWEEP_ID/} unless {@code --out} says
+ * where; never into the working directory by default.
  */
-final class ReportCommand {
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class, sortOptions = false, usageHelpAutoWidth = true,
+        description = "Write a self-contained HTML report of a sweep (and PNG copies of its charts).")
+final class ReportCommand implements Callable<Integer> {
     /** The sweep id that means the spec's newest sweep, for nightly jobs that do not know tonight's id. */
     static final String LATEST = "latest";
-    static final Set<String> FLAGS = Set.of("spec", "trials", "recommendations", "metric", "mode", "out", "coord-check", "no-png!", "master");
+    @ParentCommand
+    MutuneCli root;
+    @Parameters(index = "0", paramLabel = "SWEEP_ID", description = "The sweep, or 'latest' (with --spec) for the spec's newest one.")
+    String sweepId;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+    @Option(names = "--metric", paramLabel = "NAME", defaultValue = "val_loss", description = "With --trials: the metric (default ${DEFAULT-VALUE}).")
+    String metric;
+    @Option(names = "--mode", paramLabel = "min|max", defaultValue = "min", description = "With --trials: min or max (default ${DEFAULT-VALUE}).")
+    String mode;
+    @Option(names = "--out", paramLabel = "FILE.html|DIR",
+            description = {"Where the report goes: FILE.html (PNGs in FILE-png/ beside it) or a folder (report.html and png/ in it).",
+                "Default: ~/.mutune/reports/SWEEP_ID/report.html."})
+    Path out;
+    @Option(names = "--coord-check", paramLabel = "CSV", description = "A coordinate-check CSV to chart as well.")
+    Path coordCheck;
+    @Option(names = "--no-png", description = "Skip the PNG copies of the charts.")
+    boolean noPng;
+    @Mixin
+    SparkOptions spark;
+    @Mixin
+    CommonOptions common;
 
-    private ReportCommand() { }
+    /** Where the sweep's tables are: named by its spec, or given directly. */
+    static final class Source {
+        @Option(names = "--spec", required = true, paramLabel = "SPEC", description = "The sweep's spec (its output tables).")
+        Path spec;
+        @ArgGroup(exclusive = false)
+        Tables tables;
+    }
 
-    static int run(CliArgs args, PrintStream out) {
-        if (args.positional().size() != 1) {
-            throw new IllegalArgumentException("expected exactly one sweep id, got " + args.positional());
-        }
-        String sweepId = args.positional().get(0);
-        boolean fromSpec = args.has("spec");
-        if (fromSpec == (args.has("trials") || args.has("recommendations"))) {
-            throw new IllegalArgumentException("give either --spec SPEC or both --trials URI and --recommendations URI");
-        }
-        if (!fromSpec && !(args.has("trials") && args.has("recommendations"))) {
-            throw new IllegalArgumentException("--trials and --recommendations go together; got only one of them");
-        }
-        SparkSession spark = MutuneSpark.getOrCreate(args.flag("master", System.getProperty("spark.master") == null ? "local[*]" : null));
-        if (sweepId.equals(LATEST) && !fromSpec) {
+    /** The two tables, given together. */
+    static final class Tables {
+        @Option(names = "--trials", required = true, paramLabel = "URI", description = "The trial journal.")
+        String trials;
+        @Option(names = "--recommendations", required = true, paramLabel = "URI", description = "The recommendations table.")
+        String recommendations;
+    }
+
+    @Override
+    public Integer call() {
+        PrintStream console = root.out();
+        SweepSpec spec = source.spec == null ? null : SweepSpecParser.parse(source.spec);
+        if (sweepId.equals(LATEST) && spec == null) {
             throw new IllegalArgumentException("sweep id 'latest' needs --spec, whose sweep name it looks up");
         }
-        SweepSpec spec = fromSpec ? SweepSpecParser.parse(Path.of(args.flag("spec", null))) : null;
-        if (sweepId.equals(LATEST)) {
-            sweepId = Mutune.latestSweepId(spark, spec).orElseThrow(() -> new IllegalArgumentException(
-                    "no sweep named " + spec.sweep() + "* in " + spec.output().trials()));
+        if (!mode.equals("min") && !mode.equals("max")) {
+            throw new IllegalArgumentException("--mode must be min or max, got '" + mode + "'");
         }
-        ReportOptions options = new ReportOptions(Path.of(args.flag("out", "mutune-report-" + sweepId)),
-                args.has("coord-check") ? Path.of(args.flag("coord-check", null)) : null, !args.has("no-png"));
-        ReportFiles files = fromSpec
-                ? SweepReport.write(spark, spec, sweepId, options)
-                : SweepReport.write(spark, args.flag("trials", null), args.flag("recommendations", null), sweepId,
-                        args.flag("metric", "val_loss"), args.flag("mode", "min"), options);
-        out.println("report: " + files.html().toAbsolutePath());
-        out.println("charts: " + files.chartIds().size() + " (" + String.join(", ", files.chartIds()) + ")"
-                + (files.pngs().isEmpty() ? "" : "; PNGs in " + files.html().getParent().resolve("png").toAbsolutePath()));
-        return 0;
+        SparkSession session = spark.session("local[*]");
+        String id = !sweepId.equals(LATEST) ? sweepId : Mutune.latestSweepId(session, spec).orElseThrow(() -> new IllegalArgumentException(
+                "no sweep named " + spec.sweep() + "* in " + spec.output().trials()));
+        ReportOptions options = options(id);
+        ReportFiles files = spec != null ? SweepReport.write(session, spec, id, options)
+                : SweepReport.write(session, source.tables.trials, source.tables.recommendations, id, metric, mode, options);
+        console.println("report: " + files.html().toAbsolutePath());
+        console.println("charts: " + files.chartIds().size() + " (" + String.join(", ", files.chartIds()) + ")"
+                + (files.pngs().isEmpty() ? "" : "; PNGs in " + options.pngDir().toAbsolutePath()));
+        return ExitCodes.OK;
+    }
+
+    private ReportOptions options(String id) {
+        boolean pngs = !noPng;
+        if (out == null) {
+            return new ReportOptions(defaultFolder(id), coordCheck, pngs);
+        }
+        String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".html") || name.endsWith(".htm") ? ReportOptions.toFile(out, coordCheck, pngs)
+                : new ReportOptions(out, coordCheck, pngs);
+    }
+
+    /** Out of the working directory: a user runs mutune from a source checkout, and reports pile up there. */
+    static Path defaultFolder(String sweepId) {
+        return Path.of(System.getProperty("user.home"), ".mutune", "reports", sweepId);
     }
 }

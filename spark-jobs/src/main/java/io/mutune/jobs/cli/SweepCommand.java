@@ -6,7 +6,6 @@ import io.mutune.connectors.open.Tables;
 import io.mutune.connectors.recommend.RecommendationTable;
 import io.mutune.hpo.runner.TrialRunner;
 import io.mutune.jobs.fit.FitJob;
-import io.mutune.jobs.session.MutuneSpark;
 import io.mutune.jobs.spec.SweepSpec;
 import io.mutune.jobs.spec.SweepSpecParser;
 import io.mutune.jobs.sweep.SpecRunners;
@@ -19,49 +18,70 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code mutune sweep SPEC}: sweep, fit, publish, summarise. A sweep id whose journal already has
  * rows is resumed: the journal is replayed, what the dead driver left running is re-run, and a
  * sweep that finished and was published is left alone.
  */
-final class SweepCommand {
-    static final Set<String> FLAGS = Set.of("sweep-id", "master", "resume!", "nightly!");
+@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class, sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Run the sweep that SPEC (YAML or JSON) describes, fit the transfer rules, publish the recommendations,"
+            + " and print a summary. A sweep whose journal already has rows is resumed."})
+final class SweepCommand implements Callable<Integer> {
+    @ParentCommand
+    MutuneCli root;
+    @Parameters(index = "0", paramLabel = "SPEC", description = "The sweep spec, e.g. examples/quickstart.yaml.")
+    Path specFile;
+    @Option(names = "--sweep-id", paramLabel = "ID", description = "Name the sweep; an ID whose journal has rows is resumed.")
+    String sweepId;
+    @Option(names = "--resume", description = "Resume the sweep last started from SPEC (after a killed driver).")
+    boolean resume;
+    @Option(names = "--nightly", description = {"The sweep id is SPEC's name and today's UTC date (NAME-YYYYMMDD);",
+        "a second run the same night resumes it, or does nothing if it finished."})
+    boolean nightly;
+    @Mixin
+    SparkOptions spark;
+    @Mixin
+    CommonOptions common;
 
-    private SweepCommand() { }
-
-    static int run(CliArgs args, PrintStream out) {
-        if (args.positional().size() != 1) {
-            throw new IllegalArgumentException("expected exactly one spec file, got " + args.positional());
-        }
-        SweepSpec spec = SweepSpecParser.parse(Path.of(args.positional().get(0)));
+    @Override
+    public Integer call() {
+        PrintStream out = root.out();
+        SweepStart start = SweepStart.of(nightly, sweepId, resume);
+        SweepSpec spec = SweepSpecParser.parse(specFile);
         TrialRunner runner = SpecRunners.forSpec(spec);
-        SparkSession spark = MutuneSpark.getOrCreate(args.flag("master", System.getProperty("spark.master") == null ? "local[*]" : null));
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        String sweepId = SweepIds.choose(args, spec, jsc.hadoopConfiguration(), Clock.systemUTC());
-        TrialJournal journal = Tables.journal(spark, spec.output().trials());
-        RecommendationTable recTable = Tables.recommendations(spark, spec.output().recommendations());
-        SweepJob job = new SweepJob(spec, sweepId, jsc, journal, runner, out);
-        List<JournalRow> previous = SweepJournal.recover(journal, job.files(), sweepId);
-        if (previous.isEmpty() && args.has("resume") && args.has("sweep-id")) {
-            throw new IllegalArgumentException("--resume: sweep '" + sweepId + "' has no rows in " + journal.location() + "; nothing to resume");
+        SparkSession session = spark.session("local[*]");
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
+        String id = SweepIds.choose(start, sweepId, spec, jsc.hadoopConfiguration(), Clock.systemUTC());
+        TrialJournal journal = Tables.journal(session, spec.output().trials());
+        RecommendationTable recTable = Tables.recommendations(session, spec.output().recommendations());
+        SweepJob job = new SweepJob(spec, id, jsc, journal, runner, out);
+        List<JournalRow> previous = SweepJournal.recover(journal, job.files(), id);
+        if (previous.isEmpty() && resume && sweepId != null) {
+            throw new IllegalArgumentException("--resume: sweep '" + id + "' has no rows in " + journal.location() + "; nothing to resume");
         }
         if (!previous.isEmpty() && job.finishedAfter(previous) && job.files().published()) {
-            out.println("mutune sweep " + sweepId + ": already finished and published (" + journal.location() + "); nothing to do");
-            return 0;
+            out.println("mutune sweep " + id + ": already finished and published (" + journal.location() + "); nothing to do");
+            return ExitCodes.OK;
         }
-        out.println("mutune sweep " + sweepId + (previous.isEmpty() ? "" : " (resumed from " + previous.size() + " journal rows)") + ": "
+        out.println("mutune sweep " + id + (previous.isEmpty() ? "" : " (resumed from " + previous.size() + " journal rows)") + ": "
                 + spec.scalePoints().size() + " scale points x " + spec.search().trialsPerScale() + " trials, "
                 + spec.search().algorithm() + " search, journal " + journal.location());
+        GridCoverage.describe(spec).ifPresent(out::println);
         job.files().markLatest(spec.sweep());
         SweepResult result = job.run(previous);
-        List<Recommendation> recs = FitJob.recommend(spec, journal.read(sweepId));
-        long version = recTable.publish(sweepId, FitJob.toRows(spec, sweepId, recs));
+        List<Recommendation> recs = FitJob.recommend(spec, journal.read(id));
+        long version = recTable.publish(id, FitJob.toRows(spec, id, recs));
         job.files().markPublished(version);
         SweepSummary.print(out, result, spec.search().metric(), spec.search().mode(), recs, recTable.location(), version);
-        return 0;
+        return ExitCodes.OK;
     }
 }

@@ -13,11 +13,11 @@ import org.apache.hadoop.conf.Configuration;
 final class SweepIds {
     private SweepIds() { }
 
-    static String choose(CliArgs args, SweepSpec spec, Configuration hadoop, Clock clock) {
-        SweepStart start = SweepStart.of(args);
+    /** @param namedId the {@code --sweep-id} given, or null */
+    static String choose(SweepStart start, String namedId, SweepSpec spec, Configuration hadoop, Clock clock) {
         return switch (start) {
             case NIGHTLY -> nightly(spec, clock);
-            case NAMED -> args.flag("sweep-id", null);
+            case NAMED -> namedId;
             case RESUME_LATEST -> {
                 String latest = SweepFiles.latest(spec.output().checkpoints(), spec.sweep(), hadoop);
                 if (latest == null) {

@@ -11,19 +11,19 @@ enum SweepStart {
     /** {@code --nightly}: the spec's name and today's UTC date; finished already means nothing to do. */
     NIGHTLY;
 
-    static SweepStart of(CliArgs args) {
-        boolean nightly = args.has("nightly");
-        boolean named = args.has("sweep-id");
-        if (nightly && named) {
-            throw new IllegalArgumentException("--nightly derives the sweep id from the spec and the date; do not also give --sweep-id "
-                    + args.flag("sweep-id", ""));
+    /**
+     * @param sweepId the {@code --sweep-id} given, or null
+     */
+    static SweepStart of(boolean nightly, String sweepId, boolean resume) {
+        if (nightly && sweepId != null) {
+            throw new IllegalArgumentException("--nightly derives the sweep id from the spec and the date; do not also give --sweep-id " + sweepId);
         }
         if (nightly) {
             return NIGHTLY;
         }
-        if (named) {
+        if (sweepId != null) {
             return NAMED;
         }
-        return args.has("resume") ? RESUME_LATEST : NEW;
+        return resume ? RESUME_LATEST : NEW;
     }
 }

@@ -45,11 +45,11 @@ public final class SweepReport {
         ReportSections sections = ReportSections.of(in);
         try {
             Files.createDirectories(options.outDir());
-            Path html = options.outDir().resolve("report.html");
+            Path html = options.html();
             Files.writeString(html, HtmlPage.render(in, sections), StandardCharsets.UTF_8);
             List<Path> pngs = new ArrayList<>();
             if (options.pngs()) {
-                Path dir = Files.createDirectories(options.outDir().resolve("png"));
+                Path dir = Files.createDirectories(options.pngDir());
                 for (Chart c : sections.all()) {
                     Path p = dir.resolve(c.id() + ".png");
                     PngChart.write(c, p);

@@ -22,7 +22,18 @@ public final class MutuneSpark {
                 .config("spark.sql.shuffle.partitions", "4")
                 .config("spark.databricks.delta.snapshotPartitions", "2")
                 // Sees executors register from the start, so the sweep sizes its window from the real cluster.
-                .config("spark.extraListeners", extraListeners());
+                .config("spark.extraListeners", extraListeners())
+                // The journal has 25 columns; Spark's default of 25 fields warns on every plan that prints it.
+                .config("spark.sql.debug.maxToStringFields", "100");
+        // The user's own settings win; without them, the pool file defines mutune's pool and the
+        // warehouse goes to the temp folder instead of the working directory.
+        boolean fresh = SparkSession.getDefaultSession().isEmpty();
+        if (fresh && System.getProperty("spark.scheduler.allocation.file") == null) {
+            b.config("spark.scheduler.allocation.file", SessionFiles.fairSchedulerFile());
+        }
+        if (fresh && System.getProperty("spark.sql.warehouse.dir") == null) {
+            b.config("spark.sql.warehouse.dir", SessionFiles.warehouseDir());
+        }
         if (master != null) {
             b.master(master);
         }

@@ -18,6 +18,16 @@ public class SpecException extends IllegalArgumentException {
         this.field = field;
     }
 
+    private SpecException(java.nio.file.Path file, String message) {
+        super(message);
+        this.field = file.toString();
+    }
+
+    /** A problem with the spec file itself (missing, not text); the message names the file. */
+    static SpecException ofFile(java.nio.file.Path file, String message) {
+        return new SpecException(file, message);
+    }
+
     /** The path of the offending field, e.g. {@code scales.width[2]}. */
     public String field() {
         return field;

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.mutune.hpo.space.SearchSpace;
 import io.mutune.jobs.external.CommandSpec;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,14 +27,14 @@ public final class SweepSpecParser {
 
     private SweepSpecParser() { }
 
+    /**
+     * Reads and checks the spec in {@code file}.
+     *
+     * @throws SpecException for a missing file ("X: no such file"), a file that is not UTF-8 text,
+     *     or any field that is wrong
+     */
     public static SweepSpec parse(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new SpecException("(spec)", "cannot read spec file " + file + ": " + e.getMessage(), e);
-        }
-        return parse(text);
+        return parse(SpecFile.read(file));
     }
 
     public static SweepSpec parse(String text) {
@@ -47,6 +45,7 @@ public final class SweepSpecParser {
             throw new SpecException("(spec)", "not valid YAML or JSON: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()), e);
         }
+        DuplicateKeys.check(text);
         SpecNode root = SpecNode.of("", doc);
         root.allowOnly(TOP);
 

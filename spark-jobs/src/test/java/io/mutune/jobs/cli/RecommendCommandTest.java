@@ -1,7 +1,6 @@
 package io.mutune.jobs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,8 +36,22 @@ class RecommendCommandTest {
 
     private static JsonNode run(String... args) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        assertEquals(0, RecommendCommand.run(CliArgs.parse(args, RecommendCommand.FLAGS), new PrintStream(bytes, true, StandardCharsets.UTF_8)));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] all = new String[args.length + 1];
+        all[0] = "recommend";
+        System.arraycopy(args, 0, all, 1, args.length);
+        assertEquals(0, MutuneCli.run(all, new PrintStream(bytes, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)),
+                err.toString(StandardCharsets.UTF_8));
         return new ObjectMapper().readTree(bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Exit code and error output of a command that must fail. */
+    private static String fails(String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = MutuneCli.run(args, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(ExitCodes.USER_ERROR, code);
+        return err.toString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -57,13 +70,25 @@ class RecommendCommandTest {
     }
 
     @Test
+    void aPinnedPublishIsReadWithoutSpark() throws Exception {
+        String uri = table();
+        Tables.recommendations(MutuneSpark.getOrCreate("local[1]"), uri).publish("nightly-2", List.of(new RecommendationRow("gpt", "mup", "adamw",
+                Map.of("width", 1024.0), "lr", 0.02, 0.01, 0.04, "power-law", Map.of("intercept", Math.log(0.64), "width", -0.5),
+                "{}", 40, 4, 0.95, 0.04, "fitted", "nightly-2", 0, Instant.EPOCH)));
+        assertEquals(0.02, run("--table", uri, "--family", "gpt", "--width", "1024").path("hyperparameters").path("lr").path("value").asDouble(), 1e-12);
+        assertEquals(0.01, run("--table", uri, "--family", "gpt", "--width", "1024", "--version", "1")
+                .path("hyperparameters").path("lr").path("value").asDouble(), 1e-12);
+        assertEquals(0.01, run("--table", uri, "--family", "gpt", "--width=1024", "--sweep=nightly-1")
+                .path("hyperparameters").path("lr").path("value").asDouble(), 1e-12);
+    }
+
+    @Test
     void badFlagsAreNamed() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RecommendCommand.run(CliArgs.parse(new String[] {"--table", "delta:/x", "--family", "gpt", "--width", "wide"},
-                        RecommendCommand.FLAGS), System.out));
-        assertTrue(e.getMessage().contains("--width") && e.getMessage().contains("wide"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> RecommendCommand.run(CliArgs.parse(new String[] {"--family", "gpt", "--width", "1"}, RecommendCommand.FLAGS), System.out));
-        assertTrue(e.getMessage().contains("--table"), e.getMessage());
+        String e = fails("recommend", "--table", "delta:/x", "--family", "gpt", "--width", "wide");
+        assertTrue(e.startsWith("mutune recommend: ") && e.contains("--width") && e.contains("wide"), e);
+        e = fails("recommend", "--family", "gpt", "--width", "1");
+        assertTrue(e.contains("--table"), e);
+        e = fails("recommend", "--table", "delta:/x", "--family", "gpt", "--version", "1", "--sweep", "s");
+        assertTrue(e.contains("mutually exclusive"), e);
     }
 }

@@ -9,7 +9,6 @@ import io.mutune.jobs.spec.SweepSpecParser;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 
@@ -26,36 +25,33 @@ class SweepIdsTest {
     // 23:30 in New York is already the next day in UTC: the nightly id follows UTC.
     private static final Clock LATE_EVENING_NEW_YORK = Clock.fixed(Instant.parse("2026-11-24T04:30:00Z"), ZoneId.of("America/New_York"));
 
-    private static CliArgs args(String... a) {
-        return CliArgs.parse(a, Set.of("sweep-id", "master", "resume!", "nightly!"));
-    }
 
     @Test
     void nightlyIsTheSpecNameAndTheUtcDate() {
-        assertEquals("gpt-proxy-nightly-20261124", SweepIds.choose(args("--nightly"), SPEC, new Configuration(), LATE_EVENING_NEW_YORK));
+        assertEquals("gpt-proxy-nightly-20261124", SweepIds.choose(SweepStart.of(true, null, false), null, SPEC, new Configuration(), LATE_EVENING_NEW_YORK));
     }
 
     @Test
     void aNewSweepIsNamedAfterTheSpecAndTheUtcTime() {
-        assertEquals("gpt-proxy-nightly-20261124-043000", SweepIds.choose(args(), SPEC, new Configuration(), LATE_EVENING_NEW_YORK));
+        assertEquals("gpt-proxy-nightly-20261124-043000", SweepIds.choose(SweepStart.of(false, null, false), null, SPEC, new Configuration(), LATE_EVENING_NEW_YORK));
     }
 
     @Test
     void aNamedSweepKeepsItsName() {
-        assertEquals("mine", SweepIds.choose(args("--sweep-id", "mine", "--resume"), SPEC, new Configuration(), LATE_EVENING_NEW_YORK));
+        assertEquals("mine", SweepIds.choose(SweepStart.of(false, "mine", true), "mine", SPEC, new Configuration(), LATE_EVENING_NEW_YORK));
     }
 
     @Test
     void nightlyWithAnExplicitIdIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SweepIds.choose(args("--nightly", "--sweep-id", "x"), SPEC, new Configuration(), LATE_EVENING_NEW_YORK));
+                () -> SweepStart.of(true, "x", false));
         assertTrue(e.getMessage().contains("--nightly"), e.getMessage());
     }
 
     @Test
     void resumeWithNothingStartedSaysSo() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SweepIds.choose(args("--resume"), SPEC, new Configuration(), LATE_EVENING_NEW_YORK));
+                () -> SweepIds.choose(SweepStart.of(false, null, true), null, SPEC, new Configuration(), LATE_EVENING_NEW_YORK));
         assertTrue(e.getMessage().contains("no sweep of spec 'gpt-proxy-nightly'"), e.getMessage());
     }
 }

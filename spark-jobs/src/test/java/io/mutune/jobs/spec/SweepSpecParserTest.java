@@ -126,9 +126,38 @@ class SweepSpecParserTest {
     }
 
     @Test
-    void missingFileNamesTheFile() {
+    void missingFileSaysNoSuchFile() {
         SpecException e = assertThrows(SpecException.class, () -> SweepSpecParser.parse(Path.of("/nonexistent/spec.yaml")));
-        assertTrue(e.getMessage().contains("/nonexistent/spec.yaml"), e.getMessage());
+        assertEquals("/nonexistent/spec.yaml: no such file", e.getMessage());
+    }
+
+    @Test
+    void aKeyWrittenTwiceIsAnErrorNamingTheKeyAndBothLines() {
+        String twice = VALID.replace("  space: {lr: {float: [1.0e-4, 1.0e-1], log: true}}\n",
+                "  space:\n    lr: {float: [1.0e-4, 1.0e-1], log: true}\n    init_std: {float: [0.01, 1.0]}\n    lr: {float: [0.5, 0.9]}\n");
+        SpecException e = assertThrows(SpecException.class, () -> SweepSpecParser.parse(twice));
+        assertEquals("search.space.lr: the key 'lr' is written twice, on lines 9 and 11; keep one", e.getMessage());
+        SpecException json = assertThrows(SpecException.class, () -> SweepSpecParser.parse(
+                "{\"sweep\": \"a\",\n \"targets\": [{\"width\": 1}, {\"width\": 2,\n \"width\": 3}]}"));
+        assertEquals("targets[1].width: the key 'width' is written twice, on lines 2 and 3; keep one", json.getMessage());
+    }
+
+    @Test
+    void theSameKeyInTwoMappingsIsFine() {
+        SweepSpec spec = SweepSpecParser.parse(VALID.replace("targets: [{width: 4096}]", "targets: [{width: 4096}, {width: 8192}]"));
+        assertEquals(2, spec.targets().size());
+    }
+
+    @Test
+    void aBinaryOrNonUtf8FileIsNotATextFile() throws Exception {
+        Path binary = Files.createTempFile("spec", ".yaml");
+        Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d});
+        SpecException e = assertThrows(SpecException.class, () -> SweepSpecParser.parse(binary));
+        assertEquals(binary + " is not a text file (YAML or JSON expected)", e.getMessage());
+        Path latin1 = Files.createTempFile("spec", ".yaml");
+        Files.write(latin1, "sweep: caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        e = assertThrows(SpecException.class, () -> SweepSpecParser.parse(latin1));
+        assertEquals(latin1 + " is not a text file (YAML or JSON expected)", e.getMessage());
     }
 
     @Test

@@ -1,0 +1,75 @@
+package io.mutune.connectors.direct;
+
+import io.mutune.connectors.recommend.PublishMetadata;
+import io.mutune.connectors.recommend.PublishRecord;
+import io.mutune.connectors.recommend.RecommendationRow;
+import io.mutune.connectors.recommend.RecommendationSchema;
+import io.mutune.connectors.recommend.RecommendationSource;
+import io.mutune.connectors.table.SchemaVersions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The recommendations in a Delta table, read without Spark ({@link KernelDeltaTable}): the same
+ * rows, publishes and time travel as {@code DeltaRecommendationTable} gives a Spark user. A
+ * folder with no table yet has no rows and no publishes.
+ */
+public final class KernelRecommendations implements RecommendationSource {
+    private final KernelDeltaTable table;
+
+    public KernelRecommendations(String path) {
+        this.table = new KernelDeltaTable(path);
+    }
+
+    @Override
+    public List<RecommendationRow> current() {
+        return table.exists() ? read(Optional.empty()) : List.of();
+    }
+
+    @Override
+    public List<RecommendationRow> asOfVersion(long version) {
+        return read(Optional.of(publishes().commitOf(version)));
+    }
+
+    @Override
+    public List<RecommendationRow> asOfSweep(String sweepId) {
+        return asOfVersion(versionOfSweep(sweepId));
+    }
+
+    @Override
+    public List<PublishRecord> history() {
+        return publishes().history();
+    }
+
+    private PublishedCommits<Long> publishes() {
+        List<PublishedCommits.Published<Long>> out = new ArrayList<>();
+        if (table.exists()) {
+            for (KernelDeltaTable.Commit c : table.commits()) {
+                PublishMetadata.parse(c.userMetadata()).ifPresentOrElse(
+                        m -> out.add(new PublishedCommits.Published<>(new PublishRecord(m.version(), m.sweepId(), c.at(), m.rows()), c.version())),
+                        () -> PublishMetadata.legacySweepId(c.userMetadata()).ifPresent(sweep -> out.add(legacy(c, sweep))));
+            }
+        }
+        return new PublishedCommits<>(location(), out);
+    }
+
+    /** An older mutune's publish: its version is the highest in the rows it left, its row count those rows. */
+    private PublishedCommits.Published<Long> legacy(KernelDeltaTable.Commit c, String sweepId) {
+        List<Map<String, Object>> then = table.rows(Optional.of(c.version()));
+        long version = then.stream().mapToLong(r -> ((Number) r.get("version")).longValue()).max().orElse(0L);
+        long rows = then.stream().filter(r -> ((Number) r.get("version")).longValue() == version).count();
+        return new PublishedCommits.Published<>(new PublishRecord(version, sweepId, c.at(), rows), c.version());
+    }
+
+    private List<RecommendationRow> read(Optional<Long> deltaVersion) {
+        SchemaVersions.requireReadable(location(), table.properties().get(RecommendationSchema.VERSION_PROPERTY), RecommendationSchema.VERSION, 1);
+        return table.rows(deltaVersion).stream().map(RecommendationSchema::fromColumns).toList();
+    }
+
+    @Override
+    public String location() {
+        return "delta:" + table.path();
+    }
+}
