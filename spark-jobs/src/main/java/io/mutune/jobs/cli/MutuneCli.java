@@ -43,13 +43,15 @@ public final class MutuneCli {
 
     static final String USAGE = """
             usage: mutune <command> [options]
-              sweep SPEC [--sweep-id ID | --resume | --nightly] [--master URL]
+              sweep SPEC [--sweep-id ID | --resume | --nightly] [--force] [--master URL]
                   run the sweep that SPEC (YAML or JSON) describes, fit the transfer rules,
                   publish the recommendations, and print a summary.
                   --sweep-id ID  name the sweep; an ID whose journal has rows is resumed
                   --resume       resume the sweep last started from SPEC (after a killed driver)
                   --nightly      the sweep id is SPEC's name and today's UTC date (NAME-YYYYMMDD);
                                  a second run the same night resumes it, or does nothing if it finished
+                  --force        publish every row, even where the table's row has a stronger verdict
+                                 or more evidence (by default such rows are kept, and the output says so)
               recommend --table URI --family F --width W [--depth L --tokens T --batch B] [...]
                   print the recommended configuration for a target scale as JSON, with intervals
                   and provenance; an unpublished scale is computed from the stored rule

@@ -3,8 +3,10 @@ package io.mutune.jobs.cli;
 import io.mutune.connectors.journal.JournalRow;
 import io.mutune.connectors.journal.TrialJournal;
 import io.mutune.connectors.open.Tables;
+import io.mutune.connectors.recommend.PublishResult;
 import io.mutune.connectors.recommend.RecommendationTable;
 import io.mutune.hpo.runner.TrialRunner;
+import io.mutune.jobs.diff.PublishLines;
 import io.mutune.jobs.fit.FitJob;
 import io.mutune.jobs.session.MutuneSpark;
 import io.mutune.jobs.spec.SweepSpec;
@@ -26,10 +28,11 @@ import org.apache.spark.sql.SparkSession;
 /**
  * {@code mutune sweep SPEC}: sweep, fit, publish, summarise. A sweep id whose journal already has
  * rows is resumed: the journal is replayed, what the dead driver left running is re-run, and a
- * sweep that finished and was published is left alone.
+ * sweep that finished and was published is left alone. The publish never replaces a row with a
+ * weaker one unless {@code --force} is given, and prints what it kept.
  */
 final class SweepCommand {
-    static final Set<String> FLAGS = Set.of("sweep-id", "master", "resume!", "nightly!");
+    static final Set<String> FLAGS = Set.of("sweep-id", "master", "resume!", "nightly!", "force!");
 
     private SweepCommand() { }
 
@@ -59,9 +62,11 @@ final class SweepCommand {
         job.files().markLatest(spec.sweep());
         SweepResult result = job.run(previous);
         List<Recommendation> recs = FitJob.recommend(spec, journal.read(sweepId));
-        long version = recTable.publish(sweepId, FitJob.toRows(spec, sweepId, recs));
-        job.files().markPublished(version);
-        SweepSummary.print(out, result, spec.search().metric(), spec.search().mode(), recs, recTable.location(), version);
+        // --force: replace rows even where this sweep's are weaker (see NeverDowngrade).
+        PublishResult published = recTable.publish(sweepId, FitJob.toRows(spec, sweepId, recs), args.has("force"));
+        job.files().markPublished(published.version());
+        SweepSummary.print(out, result, spec.search().metric(), spec.search().mode(), recs, recTable.location(), published.version());
+        PublishLines.print(out, recTable.location(), published);
         return 0;
     }
 }
