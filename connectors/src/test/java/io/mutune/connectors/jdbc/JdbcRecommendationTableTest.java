@@ -65,14 +65,16 @@ class JdbcRecommendationTableTest extends RecommendationTableV2Contract {
                     + " row_count bigint NOT NULL)");
             s.execute("INSERT INTO mutune_tables (table_name, kind, schema_version) VALUES ('" + t + "', 'recommendations', 1)");
             s.execute("INSERT INTO " + t + "_publishes VALUES (1, 'v1-sweep', now(), " + rows.size() + ")");
-            // Every column bound as this mutune binds it, then only the version-1 ones inserted.
-            try (PreparedStatement in = c.prepareStatement("INSERT INTO " + t + " (" + v1 + ") SELECT " + v1 + " FROM (VALUES ("
-                    + JdbcRecommendationColumns.placeholders() + ")) AS v (" + JdbcRecommendationColumns.list() + ")")) {
+            // Every column bound as this mutune binds it, into a scratch table; then only the version-1 ones copied over.
+            s.execute("CREATE TEMP TABLE v2_rows (" + JdbcRecommendationColumns.DEFINITIONS + ")");
+            try (PreparedStatement in = c.prepareStatement("INSERT INTO v2_rows (" + JdbcRecommendationColumns.list() + ") VALUES ("
+                    + JdbcRecommendationColumns.placeholders() + ")")) {
                 for (RecommendationRow r : rows) {
                     JdbcRecommendationColumns.bind(in, 1, r);
                     in.executeUpdate();
                 }
             }
+            s.execute("INSERT INTO " + t + " (" + v1 + ") SELECT " + v1 + " FROM v2_rows");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
