@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mutune.connectors.checkpoint.AtomicFiles;
 import io.mutune.connectors.recommend.RecommendationRow;
 import io.mutune.connectors.recommend.RecommendationSchema;
+import io.mutune.connectors.recommend.RecommendationStatistics;
+import io.mutune.connectors.recommend.RecommendationValidation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -58,6 +60,8 @@ public final class RecommendationExport {
             n.put("sweep_id", r.sweepId());
             n.put("version", r.version());
             n.put("created_at", r.createdAt().toString());
+            statistics(n, r.statistics());
+            validation(n, r.validation());
         }
         try {
             Path file = new Path(fileUri);
@@ -88,6 +92,30 @@ public final class RecommendationExport {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot export recommendations to " + dirUri, e);
         }
+    }
+
+    /** The schema-version-2 columns under their column names; null where not measured, so every document has every field. */
+    private static void statistics(ObjectNode n, RecommendationStatistics s) {
+        n.put("noise_sd", s.noiseSd());
+        n.put("noise_sd_lower", s.noiseSdLower());
+        n.put("noise_sd_upper", s.noiseSdUpper());
+        n.put("noise_df", s.noiseDf());
+        n.put("verdict_confidence", s.verdictConfidence());
+        n.put("fit_p_value", s.fitPValue());
+        n.put("verdict_reason", s.verdictReason());
+        n.put("predicted_loss", s.predictedLoss());
+        n.put("predicted_loss_lower", s.predictedLossLower());
+        n.put("predicted_loss_upper", s.predictedLossUpper());
+        n.put("sensitivity_half", s.sensitivityHalf());
+        n.put("sensitivity_double", s.sensitivityDouble());
+    }
+
+    private static void validation(ObjectNode n, RecommendationValidation v) {
+        n.put("validated_gap", v == null ? null : v.gap());
+        n.put("validated_lr_ratio", v == null ? null : v.lrRatio());
+        n.put("validated_seeds", v == null ? null : v.seeds());
+        n.put("validated_at", v == null ? null : v.at());
+        n.put("validated_sweep", v == null ? null : v.sweepId());
     }
 
     private static List<RecommendationRow> sorted(List<RecommendationRow> rows) {

@@ -18,7 +18,11 @@ final class CheckedIcebergTable {
     private final TableSchema schema;
     private final String name;
 
-    /** Fails, naming the table, if it exists but lacks a column of {@code schema} or carries a version this mutune cannot read. */
+    /**
+     * Fails, naming the table, if it exists but lacks a column of {@code schema} or carries a version
+     * this mutune cannot read; a table of an older version is first migrated in one commit
+     * ({@link IcebergMigration}).
+     */
     CheckedIcebergTable(SparkSession spark, IcebergLocation at, TableSchema schema) {
         this.spark = spark;
         this.at = at;
@@ -27,11 +31,28 @@ final class CheckedIcebergTable {
         if (!exists()) {
             return;
         }
+        String raw = storedVersion();
+        if (raw == null) {
+            // Most likely not mutune's at all: name a column it lacks, which says more than a missing property.
+            SchemaColumns.requireColumns(at.toString(), spark.table(name).schema(), schema.columns());
+        }
+        int stored = SchemaVersions.requireReadable(at.toString(), raw, schema.version(), schema.oldestReadable());
+        if (stored < schema.version()) {
+            SchemaColumns.requireColumns(at.toString(), spark.table(name).schema(), schema.columnsAt(stored));
+            IcebergMigration.migrate(spark, this, schema, stored);
+        }
         SchemaColumns.requireColumns(at.toString(), spark.table(name).schema(), schema.columns());
-        String stored = spark.sql("SHOW TBLPROPERTIES " + name).where(functions.col("key").equalTo(schema.versionProperty()))
+    }
+
+    /** The schema version stored in the table's properties, or null when it has none. */
+    String storedVersion() {
+        return spark.sql("SHOW TBLPROPERTIES " + name).where(functions.col("key").equalTo(schema.versionProperty()))
                 .select("value").collectAsList().stream().map(r -> r.getString(0)).findFirst().orElse(null);
-        // Version 1 is the first mutune schema: nothing older to migrate from yet.
-        SchemaVersions.requireReadable(at.toString(), stored, schema.version(), 1);
+    }
+
+    /** The name Iceberg's own API loads the table by (catalog.namespace.table, unquoted: all are plain identifiers). */
+    String icebergName() {
+        return at.catalog() + "." + at.namespace() + "." + at.table();
     }
 
     /** The quoted three-part name, for SQL. */

@@ -1,12 +1,16 @@
 package io.mutune.connectors.iceberg;
 
 import io.mutune.connectors.recommend.ConflictRetry;
+import io.mutune.connectors.recommend.NeverDowngrade;
 import io.mutune.connectors.recommend.PublishMetadata;
 import io.mutune.connectors.recommend.PublishRecord;
+import io.mutune.connectors.recommend.PublishResult;
 import io.mutune.connectors.recommend.RecommendationRow;
 import io.mutune.connectors.recommend.RecommendationRows;
 import io.mutune.connectors.recommend.RecommendationSchema;
 import io.mutune.connectors.recommend.RecommendationTable;
+import io.mutune.connectors.recommend.ValidationUpdate;
+import io.mutune.connectors.recommend.ValidationUpdates;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,21 +53,56 @@ public final class IcebergRecommendationTable implements RecommendationTable {
     }
 
     @Override
-    public long publish(String sweepId, List<RecommendationRow> rows) {
+    public PublishResult publish(String sweepId, List<RecommendationRow> rows, boolean force) {
         RecommendationRows.requirePublishable(sweepId, rows);
         synchronized (LOCKS.computeIfAbsent(location(), k -> new Object())) {
             table.createIfAbsent();
-            return RETRY.run("publish to " + location(), () -> publishOnce(sweepId, rows));
+            return RETRY.run("publish to " + location(), () -> publishOnce(sweepId, rows, force));
         }
     }
 
-    private long publishOnce(String sweepId, List<RecommendationRow> rows) {
-        Row max = spark.table(table.name()).agg(functions.max("version")).first();
-        long version = (max.isNullAt(0) ? 0L : max.getLong(0)) + 1;
+    /** Publishers in this JVM take turns, so the rows the rule is decided on are the rows the MERGE replaces. */
+    private PublishResult publishOnce(String sweepId, List<RecommendationRow> rows, boolean force) {
+        long version = lastVersion() + 1;
+        NeverDowngrade.Plan plan = NeverDowngrade.plan(read(spark.table(table.name())), rows, force);
         Instant now = Instant.now();
-        PublishMetadata meta = new PublishMetadata(sweepId, version, rows.size(), UUID.randomUUID().toString());
-        Dataset<Row> updates = spark.createDataFrame(
-                rows.stream().map(r -> RecommendationSchema.toRow(r.withVersion(version, now))).toList(), RecommendationSchema.SCHEMA);
+        if (plan.write().isEmpty()) {
+            return plan.result(version - 1, now);
+        }
+        PublishResult result = plan.result(version, now);
+        merge(new PublishMetadata(sweepId, version, result.written().size(), UUID.randomUUID().toString()), result.written(),
+                "WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *");
+        return result;
+    }
+
+    @Override
+    public long recordValidation(List<ValidationUpdate> updates) {
+        String sweepId = ValidationUpdates.requireRecordable(updates);
+        synchronized (LOCKS.computeIfAbsent(location(), k -> new Object())) {
+            if (!table.exists()) {
+                throw new IllegalArgumentException("record validation " + sweepId + ": " + location() + " has no recommendations yet");
+            }
+            return RETRY.run("record validation in " + location(), () -> {
+                long version = lastVersion() + 1;
+                Instant now = Instant.now();
+                List<RecommendationRow> rows = ValidationUpdates.apply(location(), read(spark.table(table.name())), updates).stream()
+                        .map(r -> r.withVersion(version, now)).toList();
+                String set = RecommendationSchema.VALIDATION_PUBLISH.stream().map(c -> "t.`" + c + "` = s.`" + c + "`")
+                        .collect(Collectors.joining(", "));
+                merge(new PublishMetadata(sweepId, version, rows.size(), UUID.randomUUID().toString()), rows, "WHEN MATCHED THEN UPDATE SET " + set);
+                return version;
+            });
+        }
+    }
+
+    private long lastVersion() {
+        Row max = spark.table(table.name()).agg(functions.max("version")).first();
+        return max.isNullAt(0) ? 0L : max.getLong(0);
+    }
+
+    /** One {@code MERGE INTO} of {@code rows} by key as the publish {@code meta}, with the given WHEN clauses. */
+    private void merge(PublishMetadata meta, List<RecommendationRow> rows, String clauses) {
+        Dataset<Row> updates = spark.createDataFrame(rows.stream().map(RecommendationSchema::toRow).toList(), RecommendationSchema.SCHEMA);
         String view = "mutune_publish_" + meta.token().replace("-", "");
         updates.createOrReplaceTempView(view);
         String condition = Arrays.stream(RecommendationSchema.KEY)
@@ -71,12 +110,10 @@ public final class IcebergRecommendationTable implements RecommendationTable {
         try {
             // Commit properties are thread-local in Iceberg: a concurrent publisher's never mix with ours.
             CommitMetadata.withCommitProperties(Map.of(SUMMARY_KEY, meta.toJson()), () -> spark.sql("MERGE INTO " + table.name() + " t USING "
-                    + view + " s ON " + condition + " WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *").collectAsList(),
-                    RuntimeException.class);
+                    + view + " s ON " + condition + " " + clauses).collectAsList(), RuntimeException.class);
         } finally {
             spark.catalog().dropTempView(view);
         }
-        return version;
     }
 
     @Override

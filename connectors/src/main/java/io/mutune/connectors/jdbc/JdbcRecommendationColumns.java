@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mutune.connectors.recommend.RecommendationRow;
 import io.mutune.connectors.recommend.RecommendationSchema;
+import io.mutune.connectors.recommend.RecommendationStatistics;
+import io.mutune.connectors.recommend.RecommendationValidation;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,13 +20,10 @@ import java.util.Map;
 final class JdbcRecommendationColumns {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static final List<String> NAMES = List.of("family", "parametrization", "optimizer",
-            "target_width", "target_depth", "target_tokens", "target_batch", "hyperparameter",
-            "value", "lower", "upper", "rule_form", "rule_coefficients", "rule",
-            "evidence_trials", "evidence_scale_points", "fit_quality", "validation_log_error",
-            "verdict", "sweep_id", "version", "created_at");
+    /** Every column, in table order: the same names and order as {@link RecommendationSchema#SCHEMA}. */
+    static final List<String> NAMES = List.of(RecommendationSchema.SCHEMA.fieldNames());
 
-    /** Column definitions, in {@link #NAMES} order. */
+    /** Column definitions, in {@link #NAMES} order; the version-2 columns are typed as the migration adds them. */
     static final String DEFINITIONS = """
             family text NOT NULL, parametrization text NOT NULL, optimizer text NOT NULL,
             target_width double precision, target_depth double precision, target_tokens double precision, target_batch double precision,
@@ -33,7 +32,9 @@ final class JdbcRecommendationColumns {
             rule_form text NOT NULL, rule_coefficients jsonb NOT NULL, rule text,
             evidence_trials integer NOT NULL, evidence_scale_points integer NOT NULL, fit_quality double precision NOT NULL,
             validation_log_error double precision,
-            verdict text NOT NULL, sweep_id text NOT NULL, version bigint NOT NULL, created_at timestamptz NOT NULL""";
+            verdict text NOT NULL, sweep_id text NOT NULL, version bigint NOT NULL, created_at timestamptz NOT NULL""" + ", "
+            + java.util.Arrays.stream(RecommendationSchema.V2_COLUMNS.fields()).map(f -> f.name() + " " + JdbcMigration.type(f.dataType()))
+                    .collect(java.util.stream.Collectors.joining(", "));
 
     /** The upsert key; an axis a target does not set is NULL, compared with IS NOT DISTINCT FROM. */
     static final List<String> KEY = List.of(RecommendationSchema.KEY);
@@ -75,7 +76,32 @@ final class JdbcRecommendationColumns {
         s.setString(i++, r.verdict());
         s.setString(i++, r.sweepId());
         s.setLong(i++, r.version());
-        s.setTimestamp(i, Timestamp.from(r.createdAt()));
+        s.setTimestamp(i++, Timestamp.from(r.createdAt()));
+        RecommendationStatistics st = r.statistics();
+        setDouble(s, i++, st.noiseSd());
+        setDouble(s, i++, st.noiseSdLower());
+        setDouble(s, i++, st.noiseSdUpper());
+        setInt(s, i++, st.noiseDf());
+        setDouble(s, i++, st.verdictConfidence());
+        setDouble(s, i++, st.fitPValue());
+        s.setString(i++, st.verdictReason());
+        setDouble(s, i++, st.predictedLoss());
+        setDouble(s, i++, st.predictedLossLower());
+        setDouble(s, i++, st.predictedLossUpper());
+        setDouble(s, i++, st.sensitivityHalf());
+        setDouble(s, i++, st.sensitivityDouble());
+        bindValidation(s, i, r.validation());
+    }
+
+    /** Binds the validated_* columns (null when {@code v} is) from {@code i}; returns the next index. */
+    static int bindValidation(PreparedStatement s, int from, RecommendationValidation v) throws SQLException {
+        int i = from;
+        setDouble(s, i++, v == null ? null : v.gap());
+        setDouble(s, i++, v == null ? null : v.lrRatio());
+        setInt(s, i++, v == null ? null : v.seeds());
+        s.setString(i++, v == null ? null : v.at());
+        s.setString(i++, v == null ? null : v.sweepId());
+        return i;
     }
 
     /** Binds the key of {@code r} to parameters {@code from} .. {@code from + KEY.size() - 1}. */
@@ -106,13 +132,37 @@ final class JdbcRecommendationColumns {
                 scale.put(axis, d);
             }
         }
-        double validation = r.getDouble("validation_log_error");
-        Double validationOrNull = r.wasNull() ? null : validation;
+        RecommendationStatistics stats = new RecommendationStatistics(doubleOrNull(r, "noise_sd"), doubleOrNull(r, "noise_sd_lower"),
+                doubleOrNull(r, "noise_sd_upper"), intOrNull(r, "noise_df"), doubleOrNull(r, "verdict_confidence"),
+                doubleOrNull(r, "fit_p_value"), r.getString("verdict_reason"), doubleOrNull(r, "predicted_loss"),
+                doubleOrNull(r, "predicted_loss_lower"), doubleOrNull(r, "predicted_loss_upper"), doubleOrNull(r, "sensitivity_half"),
+                doubleOrNull(r, "sensitivity_double"));
         return new RecommendationRow(r.getString("family"), r.getString("parametrization"), r.getString("optimizer"), scale,
                 r.getString("hyperparameter"), r.getDouble("value"), r.getDouble("lower"), r.getDouble("upper"),
                 r.getString("rule_form"), coefficients(r.getString("rule_coefficients")), r.getString("rule"),
-                r.getInt("evidence_trials"), r.getInt("evidence_scale_points"), r.getDouble("fit_quality"), validationOrNull,
-                r.getString("verdict"), r.getString("sweep_id"), r.getLong("version"), r.getTimestamp("created_at").toInstant());
+                r.getInt("evidence_trials"), r.getInt("evidence_scale_points"), r.getDouble("fit_quality"),
+                doubleOrNull(r, "validation_log_error"), r.getString("verdict"), r.getString("sweep_id"), r.getLong("version"),
+                r.getTimestamp("created_at").toInstant(), stats,
+                RecommendationSchema.validation(doubleOrNull(r, "validated_gap"), doubleOrNull(r, "validated_lr_ratio"),
+                        intOrNull(r, "validated_seeds"), r.getString("validated_at"), r.getString("validated_sweep")));
+    }
+
+    private static Double doubleOrNull(ResultSet r, String column) throws SQLException {
+        double d = r.getDouble(column);
+        return r.wasNull() ? null : d;
+    }
+
+    private static Integer intOrNull(ResultSet r, String column) throws SQLException {
+        int v = r.getInt(column);
+        return r.wasNull() ? null : v;
+    }
+
+    private static void setInt(PreparedStatement s, int i, Integer v) throws SQLException {
+        if (v == null) {
+            s.setNull(i, Types.INTEGER);
+        } else {
+            s.setInt(i, v);
+        }
     }
 
     private static void setDouble(PreparedStatement s, int i, Double d) throws SQLException {

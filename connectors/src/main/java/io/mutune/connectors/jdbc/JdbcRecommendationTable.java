@@ -1,9 +1,14 @@
 package io.mutune.connectors.jdbc;
 
+import io.mutune.connectors.recommend.NeverDowngrade;
 import io.mutune.connectors.recommend.PublishRecord;
+import io.mutune.connectors.recommend.PublishResult;
 import io.mutune.connectors.recommend.RecommendationRow;
 import io.mutune.connectors.recommend.RecommendationRows;
+import io.mutune.connectors.recommend.RecommendationSchema;
 import io.mutune.connectors.recommend.RecommendationTable;
+import io.mutune.connectors.recommend.ValidationUpdate;
+import io.mutune.connectors.recommend.ValidationUpdates;
 import io.mutune.connectors.table.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,7 +30,7 @@ import java.util.List;
  */
 public final class JdbcRecommendationTable implements RecommendationTable {
     static final String KIND = "recommendations";
-    public static final int VERSION = 1;
+    public static final int VERSION = RecommendationSchema.VERSION;
     private final JdbcConnections db;
     private final String table;
     private final String history;
@@ -36,7 +41,8 @@ public final class JdbcRecommendationTable implements RecommendationTable {
         this.table = Identifiers.quoteDouble("recommendations table", target.table());
         this.history = Identifiers.quoteDouble("recommendations history table", target.table() + "_history");
         this.publishes = Identifiers.quoteDouble("recommendations publish table", target.table() + "_publishes");
-        JdbcTables.createOrCheck(db, KIND, VERSION, ddl(), JdbcRecommendationColumns.NAMES);
+        // The history table has the same columns, so a migration alters both.
+        JdbcTables.createOrCheck(db, KIND, RecommendationSchema.TABLE, ddl(), List.of(table, history));
     }
 
     private List<String> ddl() {
@@ -56,55 +62,129 @@ public final class JdbcRecommendationTable implements RecommendationTable {
     }
 
     @Override
-    public long publish(String sweepId, List<RecommendationRow> rows) {
+    public PublishResult publish(String sweepId, List<RecommendationRow> rows, boolean force) {
         RecommendationRows.requirePublishable(sweepId, rows);
-        try (Connection c = db.open()) {
-            c.setAutoCommit(false);
-            try {
-                long version = publishIn(c, sweepId, rows);
-                c.commit();
-                return version;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw db.failure("publishing sweep '" + sweepId + "' to", e);
-        }
+        return inTransaction("publishing sweep '" + sweepId + "' to", c -> publishIn(c, sweepId, rows, force));
     }
 
-    private long publishIn(Connection c, String sweepId, List<RecommendationRow> rows) throws SQLException {
+    /** Under the table's lock: the rows the rule is decided on are the rows this transaction replaces. */
+    private PublishResult publishIn(Connection c, String sweepId, List<RecommendationRow> rows, boolean force) throws SQLException {
         JdbcTables.lock(c, target().table());
-        long version;
-        try (ResultSet r = c.createStatement().executeQuery("SELECT COALESCE(MAX(version), 0) + 1 FROM " + publishes)) {
-            r.next();
-            version = r.getLong(1);
-        }
+        long version = nextVersion(c);
+        NeverDowngrade.Plan plan = NeverDowngrade.plan(readAll(c), rows, force);
         Timestamp now = Timestamp.from(Instant.now());
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + publishes + " (version, sweep_id, published_at, row_count) VALUES (?, ?, ?, ?)")) {
-            s.setLong(1, version);
-            s.setString(2, sweepId);
-            s.setTimestamp(3, now);
-            s.setLong(4, rows.size());
-            s.executeUpdate();
+        if (plan.write().isEmpty()) {
+            return plan.result(version - 1, now.toInstant());
         }
+        PublishResult result = plan.result(version, now.toInstant());
+        recordPublish(c, version, sweepId, now, result.written().size());
         String cols = JdbcRecommendationColumns.list();
-        String move = "WITH moved AS (DELETE FROM " + table + " WHERE " + JdbcRecommendationColumns.keyCondition() + " RETURNING " + cols + ")"
-                + " INSERT INTO " + history + " (" + cols + ", superseded_by, superseded_at) SELECT " + cols + ", ?, ? FROM moved";
         String insert = "INSERT INTO " + table + " (" + cols + ") VALUES (" + JdbcRecommendationColumns.placeholders() + ")";
-        try (PreparedStatement m = c.prepareStatement(move); PreparedStatement in = c.prepareStatement(insert)) {
-            for (RecommendationRow r : rows) {
-                JdbcRecommendationColumns.bindKey(m, 1, r);
-                m.setLong(JdbcRecommendationColumns.KEY.size() + 1, version);
-                m.setTimestamp(JdbcRecommendationColumns.KEY.size() + 2, now);
+        try (PreparedStatement m = c.prepareStatement(moveToHistory()); PreparedStatement in = c.prepareStatement(insert)) {
+            for (RecommendationRow r : result.written()) {
+                bindMove(m, r, version, now);
                 m.addBatch();
-                JdbcRecommendationColumns.bind(in, 1, r.withVersion(version, now.toInstant()));
+                JdbcRecommendationColumns.bind(in, 1, r);
                 in.addBatch();
             }
             m.executeBatch();
             in.executeBatch();
         }
-        return version;
+        return result;
+    }
+
+    @Override
+    public long recordValidation(List<ValidationUpdate> updates) {
+        String sweepId = ValidationUpdates.requireRecordable(updates);
+        return inTransaction("recording validation '" + sweepId + "' in", c -> {
+            JdbcTables.lock(c, target().table());
+            long version = nextVersion(c);
+            List<RecommendationRow> rows = ValidationUpdates.apply(location(), readAll(c), updates);
+            Timestamp now = Timestamp.from(Instant.now());
+            recordPublish(c, version, sweepId, now, rows.size());
+            // The old row goes to history whole, then only the validated_* columns (and the publish that wrote them) change.
+            String copy = "INSERT INTO " + history + " (" + JdbcRecommendationColumns.list() + ", superseded_by, superseded_at) SELECT "
+                    + JdbcRecommendationColumns.list() + ", ?, ? FROM " + table + " WHERE " + JdbcRecommendationColumns.keyCondition();
+            String set = String.join(" = ?, ", RecommendationSchema.VALIDATION_PUBLISH) + " = ?";
+            String update = "UPDATE " + table + " SET " + set + " WHERE " + JdbcRecommendationColumns.keyCondition();
+            try (PreparedStatement h = c.prepareStatement(copy); PreparedStatement u = c.prepareStatement(update)) {
+                for (RecommendationRow r : rows) {
+                    h.setLong(1, version);
+                    h.setTimestamp(2, now);
+                    JdbcRecommendationColumns.bindKey(h, 3, r);
+                    h.addBatch();
+                    int i = JdbcRecommendationColumns.bindValidation(u, 1, r.validation());
+                    u.setLong(i++, version);
+                    u.setTimestamp(i++, now);
+                    JdbcRecommendationColumns.bindKey(u, i, r);
+                    u.addBatch();
+                }
+                h.executeBatch();
+                u.executeBatch();
+            }
+            return version;
+        });
+    }
+
+    private long nextVersion(Connection c) throws SQLException {
+        try (ResultSet r = c.createStatement().executeQuery("SELECT COALESCE(MAX(version), 0) + 1 FROM " + publishes)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private void recordPublish(Connection c, long version, String sweepId, Timestamp at, long rows) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + publishes + " (version, sweep_id, published_at, row_count) VALUES (?, ?, ?, ?)")) {
+            s.setLong(1, version);
+            s.setString(2, sweepId);
+            s.setTimestamp(3, at);
+            s.setLong(4, rows);
+            s.executeUpdate();
+        }
+    }
+
+    /** Moves the current row of a key to history, marked as superseded by a publish. */
+    private String moveToHistory() {
+        String cols = JdbcRecommendationColumns.list();
+        return "WITH moved AS (DELETE FROM " + table + " WHERE " + JdbcRecommendationColumns.keyCondition() + " RETURNING " + cols + ")"
+                + " INSERT INTO " + history + " (" + cols + ", superseded_by, superseded_at) SELECT " + cols + ", ?, ? FROM moved";
+    }
+
+    private static void bindMove(PreparedStatement m, RecommendationRow r, long version, Timestamp now) throws SQLException {
+        JdbcRecommendationColumns.bindKey(m, 1, r);
+        m.setLong(JdbcRecommendationColumns.KEY.size() + 1, version);
+        m.setTimestamp(JdbcRecommendationColumns.KEY.size() + 2, now);
+    }
+
+    private List<RecommendationRow> readAll(Connection c) throws SQLException {
+        List<RecommendationRow> out = new ArrayList<>();
+        try (ResultSet r = c.createStatement().executeQuery("SELECT " + JdbcRecommendationColumns.list() + " FROM " + table)) {
+            while (r.next()) {
+                out.add(JdbcRecommendationColumns.read(r));
+            }
+        }
+        return out;
+    }
+
+    /** Runs {@code work} in one transaction that commits whole or rolls back. */
+    private <T> T inTransaction(String what, Work<T> work) {
+        try (Connection c = db.open()) {
+            c.setAutoCommit(false);
+            try {
+                T out = work.run(c);
+                c.commit();
+                return out;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw db.failure(what, e);
+        }
+    }
+
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
     }
 
     @Override

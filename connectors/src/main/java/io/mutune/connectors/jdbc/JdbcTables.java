@@ -1,6 +1,7 @@
 package io.mutune.connectors.jdbc;
 
 import io.mutune.connectors.table.SchemaVersions;
+import io.mutune.connectors.table.TableSchema;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,6 +10,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
 
 /**
  * What every mutune table on PostgreSQL shares: the {@code mutune_tables} registry that records
@@ -37,6 +39,23 @@ final class JdbcTables {
      * schema version and the {@code columns} this mutune reads.
      */
     static void createOrCheck(JdbcConnections db, String kind, int version, List<String> ddl, List<String> columns) {
+        createOrCheck(db, kind, version, version, ddl, stored -> columns, stored -> List.of());
+    }
+
+    /**
+     * As {@link #createOrCheck(JdbcConnections, String, int, List, List)} for a table whose schema
+     * has older versions: a table of one is migrated by altering {@code altered} (quoted names: the
+     * table and any companion tables with the same columns) and recording the new version, in the
+     * same transaction as the check, so the migration commits whole or not at all.
+     */
+    static void createOrCheck(JdbcConnections db, String kind, TableSchema schema, List<String> ddl, List<String> altered) {
+        createOrCheck(db, kind, schema.version(), schema.oldestReadable(), ddl,
+                stored -> List.of(schema.columnsAt(stored).fieldNames()),
+                stored -> JdbcMigration.statements(schema, stored, altered));
+    }
+
+    private static void createOrCheck(JdbcConnections db, String kind, int version, int oldest, List<String> ddl,
+                                      IntFunction<List<String>> columnsAt, IntFunction<List<String>> migration) {
         String table = db.target().table();
         if (table.equalsIgnoreCase(REGISTRY)) {
             throw new IllegalArgumentException("table parameter of " + db.target().driverUrl() + ": '" + table
@@ -53,7 +72,11 @@ final class JdbcTables {
             }
             boolean exists = exists(c, table);
             if (exists) {
-                check(c, db, kind, version, columns);
+                int stored = check(c, db, kind, version, oldest, columnsAt);
+                if (stored < version) {
+                    migrate(c, table, version, migration.apply(stored));
+                    requireColumns(c, db, kind, version, columnsAt.apply(version));
+                }
             } else {
                 try (Statement s = c.createStatement()) {
                     for (String statement : ddl) {
@@ -73,6 +96,19 @@ final class JdbcTables {
         }
     }
 
+    private static void migrate(Connection c, String table, int version, List<String> statements) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("UPDATE " + REGISTRY + " SET schema_version = ? WHERE table_name = ?")) {
+            s.setInt(1, version);
+            s.setString(2, table);
+            s.executeUpdate();
+        }
+    }
+
     private static boolean exists(Connection c, String table) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
             s.setString(1, '"' + table + '"');
@@ -83,7 +119,9 @@ final class JdbcTables {
         }
     }
 
-    private static void check(Connection c, JdbcConnections db, String kind, int version, List<String> columns) throws SQLException {
+    /** Checks kind, version and columns; returns the stored version. */
+    private static int check(Connection c, JdbcConnections db, String kind, int version, int oldest,
+                             IntFunction<List<String>> columnsAt) throws SQLException {
         String table = db.target().table();
         String storedKind = null;
         String storedVersion = null;
@@ -99,12 +137,16 @@ final class JdbcTables {
         if (storedKind != null && !storedKind.equals(kind)) {
             throw new IllegalArgumentException("table " + db.target() + " is a mutune " + storedKind + " table, not a " + kind + " table");
         }
-        // Version 1 is the first mutune schema: nothing older to migrate from yet.
-        SchemaVersions.requireReadable(db.target().toString(), storedVersion, version, 1);
+        int stored = SchemaVersions.requireReadable(db.target().toString(), storedVersion, version, oldest);
+        requireColumns(c, db, kind, stored, columnsAt.apply(stored));
+        return stored;
+    }
+
+    private static void requireColumns(Connection c, JdbcConnections db, String kind, int version, List<String> columns) throws SQLException {
         Set<String> have = new TreeSet<>();
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?")) {
-            s.setString(1, table);
+            s.setString(1, db.target().table());
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     have.add(r.getString(1));
@@ -114,7 +156,7 @@ final class JdbcTables {
         for (String col : columns) {
             if (!have.contains(col)) {
                 throw new IllegalArgumentException("table " + db.target() + " is not a mutune " + kind + " table of schema version "
-                        + storedVersion + ": it has no column '" + col + "' (it has " + have + ")");
+                        + version + ": it has no column '" + col + "' (it has " + have + ")");
             }
         }
     }

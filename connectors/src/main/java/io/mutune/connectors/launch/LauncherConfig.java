@@ -58,6 +58,8 @@ public record LauncherConfig(
             new java.util.TreeMap<>(v.coefficients()).forEach(c::put);
             ObjectNode pt = p.putObject("published_target");
             new java.util.TreeMap<>(v.publishedTarget()).forEach(pt::put);
+            LauncherJson.statistics(n, p, v.statistics());
+            LauncherJson.validation(n, v.validation());
             if (v.note() != null) {
                 n.put("note", v.note());
             }

@@ -2,6 +2,7 @@ package io.mutune.connectors.launch;
 
 import io.mutune.connectors.recommend.RecommendationRow;
 import io.mutune.connectors.recommend.RecommendationSource;
+import io.mutune.connectors.recommend.RecommendationStatistics;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ public final class RecommendationReader {
         for (RecommendationRow r : hpRows) {
             if (r.targetScale().equals(scale)) {
                 return new LauncherValue(r.hyperparameter(), r.value(), r.lower(), r.upper(), LauncherValue.PUBLISHED, r.sweepId(),
-                        r.version(), r.verdict(), r.ruleForm(), r.coefficients(), r.targetScale(), null);
+                        r.version(), r.verdict(), r.ruleForm(), r.coefficients(), r.targetScale(), null, r.statistics(), r.validation());
             }
         }
         RecommendationRow source = hpRows.stream()
@@ -78,9 +79,14 @@ public final class RecommendationReader {
         double lower = source.value() > 0 ? value * (source.lower() / source.value()) : value;
         double upper = source.value() > 0 ? value * (source.upper() / source.value()) : value;
         String note = "target not published; computed from the " + source.ruleForm() + " rule published for " + new TreeMap<>(source.targetScale())
-                + " by sweep " + source.sweepId() + " (version " + source.version() + "); interval scaled from that row";
+                + " by sweep " + source.sweepId() + " (version " + source.version() + "); interval scaled from that row"
+                + "; that row's predicted loss and validation are for its own target and are not shown";
+        // The loss prediction and the validation belong to the published target, not to this one.
+        RecommendationStatistics s = source.statistics();
+        RecommendationStatistics atTarget = new RecommendationStatistics(s.noiseSd(), s.noiseSdLower(), s.noiseSdUpper(), s.noiseDf(),
+                s.verdictConfidence(), s.fitPValue(), s.verdictReason(), null, null, null, s.sensitivityHalf(), s.sensitivityDouble());
         return new LauncherValue(source.hyperparameter(), value, lower, upper, LauncherValue.RULE, source.sweepId(), source.version(),
-                source.verdict(), source.ruleForm(), source.coefficients(), source.targetScale(), note);
+                source.verdict(), source.ruleForm(), source.coefficients(), source.targetScale(), note, atTarget, null);
     }
 
     /** Distance in log scale over the axes both set; an axis only one sets counts as far. */

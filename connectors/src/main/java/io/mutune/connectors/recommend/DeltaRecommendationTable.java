@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
@@ -44,37 +46,76 @@ public final class DeltaRecommendationTable implements RecommendationTable {
     }
 
     @Override
-    public long publish(String sweepId, List<RecommendationRow> rows) {
+    public PublishResult publish(String sweepId, List<RecommendationRow> rows, boolean force) {
         RecommendationRows.requirePublishable(sweepId, rows);
         table.createIfAbsent();
-        return RETRY.run("publish to " + location(), () -> publishOnce(sweepId, rows));
+        return RETRY.run("publish to " + location(), () -> publishOnce(sweepId, rows, force));
     }
 
-    private long publishOnce(String sweepId, List<RecommendationRow> rows) {
+    /**
+     * The rows the rule is decided on are read after the publish version: a publish that commits in
+     * between takes that version, so Delta skips this MERGE and the retry decides again.
+     */
+    private PublishResult publishOnce(String sweepId, List<RecommendationRow> rows, boolean force) {
         // A session of its own: commit metadata and the txn id are session settings, and another
         // thread publishing through the same session must not see ours.
         SparkSession session = spark.newSession();
         long version = lastVersion(session) + 1;
+        NeverDowngrade.Plan plan = NeverDowngrade.plan(read(session.read().format("delta").load(table.path())), rows, force);
         Instant now = Instant.now();
-        PublishMetadata meta = new PublishMetadata(sweepId, version, rows.size(), UUID.randomUUID().toString());
-        List<Row> sparkRows = rows.stream().map(r -> RecommendationSchema.toRow(r.withVersion(version, now))).toList();
-        Dataset<Row> updates = session.createDataFrame(sparkRows, RecommendationSchema.SCHEMA);
+        if (plan.write().isEmpty()) {
+            return plan.result(version - 1, now);
+        }
+        PublishResult result = plan.result(version, now);
+        merge(session, new PublishMetadata(sweepId, version, result.written().size(), UUID.randomUUID().toString()), result.written(), null);
+        return result;
+    }
+
+    @Override
+    public long recordValidation(List<ValidationUpdate> updates) {
+        String sweepId = ValidationUpdates.requireRecordable(updates);
+        if (!table.exists()) {
+            throw new IllegalArgumentException("record validation " + sweepId + ": " + location() + " has no recommendations yet");
+        }
+        return RETRY.run("record validation in " + location(), () -> {
+            SparkSession session = spark.newSession();
+            long version = lastVersion(session) + 1;
+            Instant now = Instant.now();
+            List<RecommendationRow> rows = ValidationUpdates.apply(location(), read(session.read().format("delta").load(table.path())), updates)
+                    .stream().map(r -> r.withVersion(version, now)).toList();
+            Map<String, String> set = new LinkedHashMap<>();
+            for (String c : RecommendationSchema.VALIDATION_PUBLISH) {
+                set.put("`" + c + "`", "s.`" + c + "`");
+            }
+            merge(session, new PublishMetadata(sweepId, version, rows.size(), UUID.randomUUID().toString()), rows, set);
+            return version;
+        });
+    }
+
+    /**
+     * One MERGE of {@code rows} as the publish {@code meta}: matched rows are replaced whole, or when
+     * {@code set} is given only those columns are set; unmatched rows are inserted only on a whole publish.
+     */
+    private void merge(SparkSession session, PublishMetadata meta, List<RecommendationRow> rows, Map<String, String> set) {
+        Dataset<Row> updates = session.createDataFrame(rows.stream().map(RecommendationSchema::toRow).toList(), RecommendationSchema.SCHEMA);
         // Null-safe equality: an axis the target does not set is NULL on both sides.
         String condition = Arrays.stream(RecommendationSchema.KEY)
                 .map(k -> "t.`" + k + "` <=> s.`" + k + "`").collect(Collectors.joining(" AND "));
         session.conf().set(USER_METADATA, meta.toJson());
         session.conf().set(TXN_APP_ID, PUBLISH_APP_ID);
-        session.conf().set(TXN_VERSION, Long.toString(version));
+        session.conf().set(TXN_VERSION, Long.toString(meta.version()));
         // The source is a local list of rows, deterministic: materialising it first only costs a job.
         session.conf().set("spark.databricks.delta.merge.materializeSource", "none");
-        DeltaTable.forPath(session, table.path()).as("t").merge(updates.as("s"), condition)
-                .whenMatched().updateAll()
-                .whenNotMatched().insertAll()
-                .execute();
+        io.delta.tables.DeltaMergeBuilder merge = DeltaTable.forPath(session, table.path()).as("t").merge(updates.as("s"), condition);
+        if (set == null) {
+            merge = merge.whenMatched().updateAll().whenNotMatched().insertAll();
+        } else {
+            merge = merge.whenMatched().updateExpr(set);
+        }
+        merge.execute();
         if (publishes(session).stream().noneMatch(p -> p.meta().token().equals(meta.token()))) {
             throw new SkippedPublish();
         }
-        return version;
     }
 
     /** From the commit log, read on the driver: cheaper than a Spark job over the rows, and the same number. */

@@ -15,12 +15,15 @@ public final class CheckedDeltaTable {
     private final String path;
     private final TableSchema schema;
 
-    /** Fails, naming the table, if it exists but does not match {@code schema} (see {@link DeltaTables#checkSchema}). */
+    /**
+     * Fails, naming the table, if it exists but does not match {@code schema}; a table of an older
+     * schema version is migrated first (see {@link DeltaTables#openChecked}).
+     */
     public CheckedDeltaTable(SparkSession spark, String path, TableSchema schema) {
         this.spark = spark;
         this.path = path;
         this.schema = schema;
-        DeltaTables.checkSchema(spark, path, schema.columns(), schema.versionProperty(), schema.version());
+        DeltaTables.openChecked(spark, path, schema);
     }
 
     public String path() {

@@ -22,15 +22,36 @@ public final class DeltaTables {
      * column of another type, or carries a schema version this mutune does not know.
      */
     public static void checkSchema(SparkSession spark, String path, StructType schema, String versionProperty, int version) {
+        openChecked(spark, path, new TableSchema(schema, versionProperty, version));
+    }
+
+    /**
+     * Checks the table at {@code path} as {@link #checkSchema} does, and first migrates a table of an
+     * older version that {@code schema} knows a migration from, in one commit: a reader sees the table
+     * either as it was or migrated, never half-way. Nothing happens when the table does not exist.
+     */
+    public static void openChecked(SparkSession spark, String path, TableSchema schema) {
         if (!exists(spark, path)) {
             return;
         }
-        SchemaColumns.requireColumns("delta:" + path, spark.read().format("delta").load(path).schema(), schema);
-        String stored = spark.sql("SHOW TBLPROPERTIES delta.`" + path.replace("`", "``") + "`")
+        String raw = storedVersion(spark, path, schema.versionProperty());
+        if (raw == null) {
+            // Most likely not mutune's at all: name a column it lacks, which says more than a missing property.
+            SchemaColumns.requireColumns("delta:" + path, spark.read().format("delta").load(path).schema(), schema.columns());
+        }
+        int stored = SchemaVersions.requireReadable("delta:" + path, raw, schema.version(), schema.oldestReadable());
+        if (stored < schema.version()) {
+            SchemaColumns.requireColumns("delta:" + path, spark.read().format("delta").load(path).schema(), schema.columnsAt(stored));
+            DeltaMigration.migrate(spark, path, schema, stored);
+        }
+        SchemaColumns.requireColumns("delta:" + path, spark.read().format("delta").load(path).schema(), schema.columns());
+    }
+
+    /** The schema version the table at {@code path} carries, or null when it carries none. */
+    public static String storedVersion(SparkSession spark, String path, String versionProperty) {
+        return spark.sql("SHOW TBLPROPERTIES delta.`" + path.replace("`", "``") + "`")
                 .where(org.apache.spark.sql.functions.col("key").equalTo(versionProperty))
                 .select("value").collectAsList().stream().map(r -> r.getString(0)).findFirst().orElse(null);
-        // Version 1 is the first mutune schema: there is nothing older to migrate from yet.
-        SchemaVersions.requireReadable("delta:" + path, stored, version, 1);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.mutune.connectors.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,5 +56,33 @@ class RecommendationExportTest {
         Set<RecommendationRow> back = SPARK.read().parquet(out).collectAsList().stream().map(RecommendationSchema::fromRow)
                 .collect(Collectors.toSet());
         assertEquals(Set.copyOf(ROWS), back);
+    }
+
+    /** Both exports carry the schema-version-2 columns: JSON by column name (null where unmeasured), Parquet as table columns. */
+    @Test
+    void theNewColumnsAreExportedAndNullWhereNotMeasured() throws Exception {
+        List<RecommendationRow> rows = List.of(Recs.measured("lr", 1024, 0.01, "s1").withVersion(3, Instant.parse("2026-01-02T03:04:05Z")),
+                ROWS.get(1));
+        String file = dir.resolve("v2.json").toUri().toString();
+        RecommendationExport.toJson(rows, "delta:/lake/recs", file, SPARK.sparkContext().hadoopConfiguration());
+        JsonNode root = new ObjectMapper().readTree(dir.resolve("v2.json").toFile());
+        assertEquals(RecommendationSchema.VERSION, root.path("table_schema_version").asInt());
+        JsonNode initStd = root.path("recommendations").get(0);
+        JsonNode lr = root.path("recommendations").get(1);
+        assertEquals(0.047, lr.path("noise_sd").asDouble());
+        assertEquals(14, lr.path("noise_df").asInt());
+        assertEquals(0.512, lr.path("predicted_loss").asDouble());
+        assertEquals(0.034, lr.path("sensitivity_double").asDouble());
+        assertEquals("width=2048", lr.path("validated_at").asText());
+        assertEquals("validate-1", lr.path("validated_sweep").asText());
+        for (String column : RecommendationSchema.V2_COLUMNS.fieldNames()) {
+            assertTrue(lr.has(column) && !lr.path(column).isNull(), column + " of the measured row: " + lr);
+            assertTrue(initStd.has(column) && initStd.path(column).isNull(), column + " of the unmeasured row: " + initStd);
+        }
+
+        String out = dir.resolve("v2.parquet").toUri().toString();
+        RecommendationExport.toParquet(SPARK, rows, out);
+        assertEquals(Set.copyOf(rows), SPARK.read().parquet(out).collectAsList().stream().map(RecommendationSchema::fromRow)
+                .collect(Collectors.toSet()));
     }
 }

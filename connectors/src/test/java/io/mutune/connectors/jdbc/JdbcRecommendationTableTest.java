@@ -8,18 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mutune.connectors.recommend.PublishRecord;
 import io.mutune.connectors.recommend.RecommendationRow;
 import io.mutune.connectors.recommend.RecommendationTable;
-import io.mutune.connectors.recommend.RecommendationTableContract;
+import io.mutune.connectors.recommend.RecommendationSchema;
+import io.mutune.connectors.recommend.RecommendationTableV2Contract;
+import io.mutune.connectors.recommend.VersionOneRows;
 import io.mutune.connectors.recommend.Recs;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-class JdbcRecommendationTableTest extends RecommendationTableContract {
+class JdbcRecommendationTableTest extends RecommendationTableV2Contract {
     private static final PostgresServer PG = PostgresServer.get();
 
     @Override
@@ -30,6 +35,117 @@ class JdbcRecommendationTableTest extends RecommendationTableContract {
     @Override
     protected RecommendationTable reopen(RecommendationTable table) {
         return new JdbcRecommendationTable(JdbcTarget.parse(table.location()), PG.password());
+    }
+
+    /** The recommendations columns as mutune created them at schema version 1. */
+    private static final String V1_DEFINITIONS = """
+            family text NOT NULL, parametrization text NOT NULL, optimizer text NOT NULL,
+            target_width double precision, target_depth double precision, target_tokens double precision, target_batch double precision,
+            hyperparameter text NOT NULL,
+            value double precision NOT NULL, lower double precision NOT NULL, upper double precision NOT NULL,
+            rule_form text NOT NULL, rule_coefficients jsonb NOT NULL, rule text,
+            evidence_trials integer NOT NULL, evidence_scale_points integer NOT NULL, fit_quality double precision NOT NULL,
+            validation_log_error double precision,
+            verdict text NOT NULL, sweep_id text NOT NULL, version bigint NOT NULL, created_at timestamptz NOT NULL""";
+
+    /** The tables, index, registry row and publish row that mutune's schema version 1 created, with {@code rows} as publish 1. */
+    @Override
+    protected String versionOneTable(List<RecommendationRow> rows) {
+        JdbcTarget target = PG.newTable("recs_v1");
+        String t = target.table();
+        String v1 = String.join(", ", VersionOneRows.COLUMNS.fieldNames());
+        try (Connection c = new JdbcConnections(target, PG.password()).open(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS mutune_tables (table_name text PRIMARY KEY, kind text NOT NULL,"
+                    + " schema_version integer NOT NULL, created_at timestamptz NOT NULL DEFAULT now())");
+            s.execute("CREATE TABLE " + t + " (" + V1_DEFINITIONS + ")");
+            s.execute("CREATE UNIQUE INDEX " + t + "_key ON " + t + " (family, parametrization, optimizer, COALESCE(target_width, -1),"
+                    + " COALESCE(target_depth, -1), COALESCE(target_tokens, -1), COALESCE(target_batch, -1), hyperparameter)");
+            s.execute("CREATE TABLE " + t + "_history (" + V1_DEFINITIONS + ", superseded_by bigint NOT NULL, superseded_at timestamptz NOT NULL)");
+            s.execute("CREATE TABLE " + t + "_publishes (version bigint PRIMARY KEY, sweep_id text NOT NULL, published_at timestamptz NOT NULL,"
+                    + " row_count bigint NOT NULL)");
+            s.execute("INSERT INTO mutune_tables (table_name, kind, schema_version) VALUES ('" + t + "', 'recommendations', 1)");
+            s.execute("INSERT INTO " + t + "_publishes VALUES (1, 'v1-sweep', now(), " + rows.size() + ")");
+            // Every column bound as this mutune binds it, into a scratch table; then only the version-1 ones copied over.
+            s.execute("CREATE TEMP TABLE v2_rows (" + JdbcRecommendationColumns.DEFINITIONS + ")");
+            try (PreparedStatement in = c.prepareStatement("INSERT INTO v2_rows (" + JdbcRecommendationColumns.list() + ") VALUES ("
+                    + JdbcRecommendationColumns.placeholders() + ")")) {
+                for (RecommendationRow r : rows) {
+                    JdbcRecommendationColumns.bind(in, 1, r);
+                    in.executeUpdate();
+                }
+            }
+            s.execute("INSERT INTO " + t + " (" + v1 + ") SELECT " + v1 + " FROM v2_rows");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return target.toString();
+    }
+
+    @Override
+    protected RecommendationTable open(String uri) {
+        return new JdbcRecommendationTable(JdbcTarget.parse(uri), PG.password());
+    }
+
+    @Override
+    protected int storedSchemaVersion(String uri) {
+        JdbcTarget target = JdbcTarget.parse(uri);
+        try (Connection c = new JdbcConnections(target, PG.password()).open();
+             PreparedStatement s = c.prepareStatement("SELECT schema_version FROM mutune_tables WHERE table_name = ?")) {
+            s.setString(1, target.table());
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Set<String> columns(JdbcTarget target, String table) throws SQLException {
+        Set<String> out = new TreeSet<>();
+        try (Connection c = new JdbcConnections(target, PG.password()).open();
+             PreparedStatement s = c.prepareStatement("SELECT column_name FROM information_schema.columns WHERE table_name = ?")) {
+            s.setString(1, table);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The server fails the migration's last statement (recording version 2), after both tables were
+     * altered: the whole migration rolls back, so the table is still a whole version-1 table, and
+     * the next open migrates it.
+     */
+    @Test
+    void aMigrationThatFailsPartWayLeavesTheVersionOneTable() throws SQLException {
+        List<RecommendationRow> rows = List.of(Recs.row("lr", 1024, 0.01, "v1-sweep").withVersion(1, V1_TIME));
+        String uri = versionOneTable(rows);
+        JdbcTarget target = JdbcTarget.parse(uri);
+        Set<String> v1Columns = columns(target, target.table());
+        assertEquals(new TreeSet<>(List.of(VersionOneRows.COLUMNS.fieldNames())), v1Columns);
+        String fn = target.table() + "_block";
+        sql(target, "CREATE FUNCTION " + fn + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                + " IF NEW.table_name = '" + target.table() + "' THEN RAISE EXCEPTION 'injected migration failure'; END IF;"
+                + " RETURN NEW; END $$");
+        sql(target, "CREATE TRIGGER " + fn + " BEFORE UPDATE ON mutune_tables FOR EACH ROW EXECUTE FUNCTION " + fn + "()");
+        try {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> open(uri));
+            assertTrue(e.getMessage().contains("injected migration failure"), e.getMessage());
+        } finally {
+            sql(target, "DROP TRIGGER " + fn + " ON mutune_tables");
+        }
+        assertEquals(1, storedSchemaVersion(uri));
+        assertEquals(v1Columns, columns(target, target.table()), "no column was added");
+        assertFalse(columns(target, target.table() + "_history").contains("noise_sd"), "nor to history");
+
+        RecommendationTable t = open(uri);
+        assertEquals(RecommendationSchema.VERSION, storedSchemaVersion(uri));
+        assertEquals(rows, t.current());
+        assertTrue(columns(target, target.table() + "_history").containsAll(List.of(RecommendationSchema.V2_COLUMNS.fieldNames())));
     }
 
     private static void sql(JdbcTarget t, String statement) throws SQLException {

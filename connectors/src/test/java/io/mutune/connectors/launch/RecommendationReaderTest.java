@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mutune.connectors.jdbc.PostgresTables;
 import io.mutune.connectors.recommend.RecommendationRow;
 import io.mutune.connectors.recommend.RecommendationTable;
+import io.mutune.connectors.recommend.Recs;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -93,5 +94,50 @@ class RecommendationReaderTest {
         assertTrue(e.getMessage().contains("llama") && e.getMessage().contains("gpt"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new TargetQuery("gpt", null, null, Map.of("width", -5.0)));
         assertTrue(e.getMessage().contains("-5.0"), e.getMessage());
+    }
+
+    /**
+     * The JSON a launcher reads carries how sure each value is; a rule evaluated at another target
+     * keeps the noise, confidence and sensitivity of its row but not that row's predicted loss or
+     * validation, which are about the published target.
+     */
+    @Test
+    void theJsonCarriesNoiseConfidencePredictedLossSensitivityAndValidation() throws Exception {
+        RecommendationTable t = PostgresTables.newRecommendationTable();
+        RecommendationRow measured = Recs.measured("lr", 1024, 0.01, "nightly-1");
+        t.publish("nightly-1", List.of(measured, Recs.row("init_std", 1024, 0.02, "nightly-1")));
+
+        JsonNode exact = new ObjectMapper().readTree(RecommendationReader.current(t)
+                .read(new TargetQuery("mlp", null, null, Map.of("width", 1024.0))).toJson()).path("hyperparameters");
+        JsonNode lr = exact.path("lr");
+        assertEquals(0.047, lr.path("provenance").path("noise").path("relative_sd").asDouble());
+        assertEquals(List.of(0.031, 0.09), List.of(lr.path("provenance").path("noise").path("interval").get(0).asDouble(),
+                lr.path("provenance").path("noise").path("interval").get(1).asDouble()));
+        assertEquals(14, lr.path("provenance").path("noise").path("degrees_of_freedom").asInt());
+        assertEquals(0.93, lr.path("provenance").path("verdict_confidence").asDouble());
+        assertEquals(0.41, lr.path("provenance").path("fit_p_value").asDouble());
+        assertEquals("every width exponent's interval holds 0", lr.path("provenance").path("verdict_reason").asText());
+        assertEquals(0.512, lr.path("predicted_loss").path("value").asDouble());
+        assertEquals(0.531, lr.path("predicted_loss").path("interval").get(1).asDouble());
+        assertEquals(0.012, lr.path("sensitivity").path("half").asDouble());
+        assertEquals(0.034, lr.path("sensitivity").path("double").asDouble());
+        assertEquals(0.018, lr.path("validation").path("gap").asDouble());
+        assertEquals(0.5, lr.path("validation").path("lr_ratio").asDouble());
+        assertEquals(3, lr.path("validation").path("seeds").asInt());
+        assertEquals("width=2048", lr.path("validation").path("at").asText());
+        assertEquals("validate-1", lr.path("validation").path("sweep_id").asText());
+        JsonNode bare = exact.path("init_std");
+        for (String absent : List.of("predicted_loss", "sensitivity", "validation")) {
+            assertTrue(bare.path(absent).isMissingNode(), absent + " of a row without it: " + bare);
+        }
+        assertTrue(bare.path("provenance").path("noise").isMissingNode(), bare.toString());
+
+        JsonNode ruled = new ObjectMapper().readTree(RecommendationReader.current(t)
+                .read(new TargetQuery("mlp", null, null, Map.of("width", 4096.0))).toJson()).path("hyperparameters").path("lr");
+        assertEquals("rule", ruled.path("source").asText());
+        assertEquals(0.047, ruled.path("provenance").path("noise").path("relative_sd").asDouble());
+        assertEquals(0.034, ruled.path("sensitivity").path("double").asDouble());
+        assertTrue(ruled.path("predicted_loss").isMissingNode() && ruled.path("validation").isMissingNode(), ruled.toString());
+        assertTrue(ruled.path("note").asText().contains("predicted loss and validation"), ruled.toString());
     }
 }

@@ -1,6 +1,7 @@
 package io.mutune.connectors.recommend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,10 +12,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.Snapshot;
+import scala.Option;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DeltaRecommendationTableTest extends RecommendationTableContract {
+class DeltaRecommendationTableTest extends RecommendationTableV2Contract {
     private static final SparkSession SPARK = LocalSpark.session();
     @TempDir
     Path dir;
@@ -28,6 +32,49 @@ class DeltaRecommendationTableTest extends RecommendationTableContract {
     @Override
     protected RecommendationTable reopen(RecommendationTable table) {
         return new DeltaRecommendationTable(SPARK, table.location().substring("delta:".length()));
+    }
+
+    @Override
+    protected String versionOneTable(List<RecommendationRow> rows) {
+        String path = dir.resolve("v1-" + (tables++)).toString();
+        DeltaTables.createIfAbsent(SPARK, path, VersionOneRows.COLUMNS, RecommendationSchema.VERSION_PROPERTY, 1);
+        SparkSession old = SPARK.newSession();
+        old.conf().set("spark.databricks.delta.commitInfo.userMetadata", new PublishMetadata("v1-sweep", 1, rows.size(), "v1").toJson());
+        old.createDataFrame(rows.stream().map(VersionOneRows::sparkRow).toList(), VersionOneRows.COLUMNS)
+                .write().format("delta").mode("append").save(path);
+        return "delta:" + path;
+    }
+
+    @Override
+    protected RecommendationTable open(String uri) {
+        return new DeltaRecommendationTable(SPARK, uri.substring("delta:".length()));
+    }
+
+    @Override
+    protected int storedSchemaVersion(String uri) {
+        return Integer.parseInt(DeltaTables.storedVersion(SPARK, uri.substring("delta:".length()), RecommendationSchema.VERSION_PROPERTY));
+    }
+
+    /**
+     * The migration is one Delta commit that holds both the added columns and the new version, so no
+     * reader of any version sees one without the other; the commit before it has neither.
+     */
+    @Test
+    void theMigrationIsOneCommitWithTheColumnsAndTheVersionTogether() {
+        String uri = versionOneTable(List.of(Recs.row("lr", 1024, 0.01, "v1-sweep").withVersion(1, V1_TIME)));
+        String path = uri.substring("delta:".length());
+        DeltaLog log = DeltaLog.forTable(SPARK, path);
+        long before = log.update(false, Option.empty(), Option.empty()).version();
+        open(uri);
+        Snapshot after = log.update(false, Option.empty(), Option.empty());
+        assertEquals(before + 1, after.version(), "one commit");
+        assertEquals("2", after.metadata().configuration().get(RecommendationSchema.VERSION_PROPERTY).get());
+        assertTrue(List.of(after.schema().fieldNames()).containsAll(List.of(RecommendationSchema.V2_COLUMNS.fieldNames())));
+        Snapshot prior = log.getSnapshotAt(before, Option.empty(), Option.empty(), false);
+        assertEquals("1", prior.metadata().configuration().get(RecommendationSchema.VERSION_PROPERTY).get());
+        assertFalse(List.of(prior.schema().fieldNames()).contains("noise_sd"));
+        open(uri);
+        assertEquals(after.version(), log.update(false, Option.empty(), Option.empty()).version(), "a migrated table is not migrated again");
     }
 
     /** A CHECK constraint that the second row of a publish violates makes Delta fail inside the MERGE's write. */

@@ -3,8 +3,10 @@ package io.mutune.jobs.cli;
 import io.mutune.connectors.journal.JournalRow;
 import io.mutune.connectors.journal.TrialJournal;
 import io.mutune.connectors.open.Tables;
+import io.mutune.connectors.recommend.PublishResult;
 import io.mutune.connectors.recommend.RecommendationTable;
 import io.mutune.hpo.runner.TrialRunner;
+import io.mutune.jobs.diff.PublishLines;
 import io.mutune.jobs.fit.FitJob;
 import io.mutune.jobs.spec.SweepSpec;
 import io.mutune.jobs.spec.SweepSpecParser;
@@ -30,7 +32,8 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code mutune sweep SPEC}: sweep, fit, publish, summarise. A sweep id whose journal already has
  * rows is resumed: the journal is replayed, what the dead driver left running is re-run, and a
- * sweep that finished and was published is left alone.
+ * sweep that finished and was published is left alone. The publish never replaces a row with a
+ * weaker one unless {@code --force} is given, and prints what it kept.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Run the sweep that SPEC (YAML or JSON) describes, fit the transfer rules, publish the recommendations,"
@@ -47,6 +50,9 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--nightly", description = {"The sweep id is SPEC's name and today's UTC date (NAME-YYYYMMDD);",
         "a second run the same night resumes it, or does nothing if it finished."})
     boolean nightly;
+    @Option(names = "--force", description = {"Publish every row, even where the table's row has a stronger verdict or more",
+        "evidence (by default such rows are kept, and the output says so)."})
+    boolean force;
     @Mixin
     SparkOptions spark;
     @Mixin
@@ -79,9 +85,11 @@ final class SweepCommand implements Callable<Integer> {
         job.files().markLatest(spec.sweep());
         SweepResult result = job.run(previous);
         List<Recommendation> recs = FitJob.recommend(spec, journal.read(id));
-        long version = recTable.publish(id, FitJob.toRows(spec, id, recs));
-        job.files().markPublished(version);
-        SweepSummary.print(out, result, spec.search().metric(), spec.search().mode(), recs, recTable.location(), version);
+        // --force: replace rows even where this sweep's are weaker (see NeverDowngrade).
+        PublishResult published = recTable.publish(id, FitJob.toRows(spec, id, recs), force);
+        job.files().markPublished(published.version());
+        SweepSummary.print(out, result, spec.search().metric(), spec.search().mode(), recs, recTable.location(), published.version());
+        PublishLines.print(out, recTable.location(), published);
         return ExitCodes.OK;
     }
 }

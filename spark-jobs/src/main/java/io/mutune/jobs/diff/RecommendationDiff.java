@@ -1,5 +1,7 @@
 package io.mutune.jobs.diff;
 
+import io.mutune.connectors.recommend.KeptRow;
+import io.mutune.connectors.recommend.PublishResult;
 import io.mutune.connectors.recommend.RecommendationRow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +34,29 @@ public final class RecommendationDiff {
         return out;
     }
 
+    /**
+     * What one publish did, key by key: each written row against the row it replaced (ADDED, MOVED
+     * or WITHIN), and each row it kept ({@link DiffEntry.Change#KEPT}, with the reason).
+     */
+    public static List<DiffEntry> ofPublish(PublishResult publish) {
+        Map<String, RecommendationRow> old = byKey(publish.replaced());
+        List<DiffEntry> out = new ArrayList<>();
+        for (RecommendationRow n : publish.written()) {
+            RecommendationRow o = old.get(key(n));
+            out.add(entry(n, o == null ? null : side(o), side(n), o == null ? DiffEntry.Change.ADDED : change(o, n)));
+        }
+        for (KeptRow k : publish.kept()) {
+            RecommendationRow c = k.current();
+            out.add(new DiffEntry(c.family(), c.parametrization(), c.optimizer(), c.targetScale(), c.hyperparameter(), side(c),
+                    side(k.offered()), DiffEntry.Change.KEPT, k.reason()));
+        }
+        return out;
+    }
+
+    public static List<DiffEntry> kept(List<DiffEntry> entries) {
+        return entries.stream().filter(d -> d.change() == DiffEntry.Change.KEPT).toList();
+    }
+
     public static List<DiffEntry> moved(List<DiffEntry> entries) {
         return entries.stream().filter(d -> d.change() == DiffEntry.Change.MOVED).toList();
     }
@@ -50,10 +75,14 @@ public final class RecommendationDiff {
         return new DiffEntry.Side(r.value(), r.lower(), r.upper(), r.verdict(), r.sweepId(), r.version());
     }
 
+    private static String key(RecommendationRow r) {
+        return String.join("|", r.family(), r.parametrization(), r.optimizer(), new TreeMap<>(r.targetScale()).toString(), r.hyperparameter());
+    }
+
     private static Map<String, RecommendationRow> byKey(List<RecommendationRow> rows) {
         Map<String, RecommendationRow> m = new LinkedHashMap<>();
         for (RecommendationRow r : rows) {
-            String key = String.join("|", r.family(), r.parametrization(), r.optimizer(), new TreeMap<>(r.targetScale()).toString(), r.hyperparameter());
+            String key = key(r);
             if (m.put(key, r) != null) {
                 throw new IllegalArgumentException("the recommendations table has two rows for " + key + "; its key must be unique");
             }

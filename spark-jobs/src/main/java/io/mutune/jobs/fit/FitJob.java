@@ -3,12 +3,16 @@ package io.mutune.jobs.fit;
 import io.mutune.connectors.journal.JournalRow;
 import io.mutune.connectors.journal.TrialStatus;
 import io.mutune.connectors.recommend.RecommendationRow;
+import io.mutune.connectors.recommend.RecommendationStatistics;
 import io.mutune.hpo.space.Configuration;
 import io.mutune.hpo.space.SearchSpace;
 import io.mutune.jobs.spec.SweepSpec;
+import io.mutune.transfer.rules.LossPrediction;
 import io.mutune.transfer.recommend.Recommendation;
 import io.mutune.transfer.recommend.Recommender;
 import io.mutune.transfer.recommend.RecommenderSettings;
+import io.mutune.transfer.recommend.Sensitivity;
+import io.mutune.transfer.rules.NoiseEstimate;
 import io.mutune.transfer.rules.TrialObservation;
 import java.time.Instant;
 import java.util.List;
@@ -56,7 +60,32 @@ public final class FitJob {
         return recs.stream().map(r -> new RecommendationRow(spec.model(), spec.parametrization(), spec.optimizer(),
                 r.targetScale(), r.hyperparameter(), r.value(), r.lower(), r.upper(), r.ruleForm(), tableCoefficients(r.coefficients()), r.toJson(),
                 r.trials(), r.scalePoints(), r.fitQuality(), r.validationLogError(),
-                r.verdict().name().toLowerCase(java.util.Locale.ROOT), sweepId, 0L, now)).toList();
+                r.verdict().name().toLowerCase(java.util.Locale.ROOT), sweepId, 0L, now, statistics(r), null)).toList();
+    }
+
+    /**
+     * The table's schema-version-2 columns from a recommendation. What transfer marks as not
+     * measured (unknown noise, a NaN sensitivity outside the searched range, no loss law) is NULL in
+     * the table, which is how SQL and launchers tell "not measured" apart from a value.
+     */
+    static RecommendationStatistics statistics(Recommendation r) {
+        NoiseEstimate noise = r.noise();
+        boolean measured = noise.known();
+        LossPrediction loss = r.predictedLoss();
+        Sensitivity cost = r.sensitivity();
+        return new RecommendationStatistics(
+                measured ? measuredOrNull(noise.relativeSd()) : null,
+                measured ? measuredOrNull(noise.lower()) : null,
+                measured ? measuredOrNull(noise.upper()) : null,
+                measured ? Integer.valueOf(noise.degreesOfFreedom()) : null,
+                measuredOrNull(r.verdictConfidence()), measuredOrNull(r.fitPValue()), r.verdictReason(),
+                loss == null ? null : measuredOrNull(loss.value()), loss == null ? null : measuredOrNull(loss.lower()),
+                loss == null ? null : measuredOrNull(loss.upper()),
+                cost == null ? null : measuredOrNull(cost.half()), cost == null ? null : measuredOrNull(cost.twice()));
+    }
+
+    private static Double measuredOrNull(Double d) {
+        return d == null || !Double.isFinite(d) ? null : d;
     }
 
     /**
