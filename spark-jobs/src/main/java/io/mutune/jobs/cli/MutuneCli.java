@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "mutune", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class, sortOptions = false,
         usageHelpAutoWidth = true,
         description = "Tune small proxy models on Spark, transfer the optima to the large run.",
-        subcommands = {SweepCommand.class, RecommendCommand.class, TrialsCommand.class, ReportCommand.class, DiffCommand.class,
+        subcommands = {SweepCommand.class, ValidateCommand.class, RecommendCommand.class, TrialsCommand.class, ReportCommand.class, DiffCommand.class,
             AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
         footerHeading = "%nMore:%n",
         footer = {"  mutune COMMAND --help            the options of one command",

@@ -15,6 +15,7 @@ import io.mutune.jobs.sweep.SweepJob;
 import io.mutune.jobs.sweep.SweepJournal;
 import io.mutune.jobs.sweep.SweepResult;
 import io.mutune.jobs.sweep.SweepSummary;
+import io.mutune.jobs.validate.ValidateJob;
 import io.mutune.transfer.recommend.Recommendation;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -90,6 +91,9 @@ final class SweepCommand implements Callable<Integer> {
         job.files().markPublished(published.version());
         SweepSummary.print(out, result, spec.search().metric(), spec.search().mode(), recs, recTable.location(), published.version());
         PublishLines.print(out, recTable.location(), published);
+        if (spec.validate() != null) {
+            ValidateJob.run(session, spec, spec.output().recommendations(), spec.validate(), out, Clock.systemUTC());
+        }
         return ExitCodes.OK;
     }
 }

@@ -1,5 +1,6 @@
 package io.mutune.jobs.spec;
 
+import io.mutune.jobs.validate.ValidationPlan;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +10,8 @@ import java.util.Map;
 /**
  * A parsed, validated sweep spec. Sections that another module interprets ({@code proxy},
  * {@code search.space}) are kept as the parsed maps and handed to that module, which validates
- * them with its own field-naming errors.
+ * them with its own field-naming errors. {@code validate} is the optional {@code validate:} section
+ * (null when absent): what to train at a target after the sweep publishes.
  */
 public record SweepSpec(
         String sweep,
@@ -19,7 +21,8 @@ public record SweepSpec(
         Search search,
         Resources resources,
         List<Map<String, Double>> targets,
-        Output output) implements Serializable {
+        Output output,
+        ValidationPlan validate) implements Serializable {
 
     /**
      * The search section: algorithm, metric to optimise, its space, the resource per trial, and the

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.mutune.hpo.space.SearchSpace;
 import io.mutune.jobs.external.CommandSpec;
+import io.mutune.jobs.validate.ValidationPlan;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
 public final class SweepSpecParser {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern SWEEP_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,127}");
-    private static final Set<String> TOP = Set.of("sweep", "seed", "proxy", "scales", "search", "resources", "targets", "output");
+    private static final Set<String> TOP = Set.of("sweep", "seed", "proxy", "scales", "search", "resources", "targets", "output", "validate");
     private static final Set<String> AXES = Set.of("width", "depth", "tokens", "batch");
     private static final Set<String> MODELS = Set.of("mlp", "transformer", "command");
     private static final Pattern CHECKPOINT_URI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.+");
@@ -64,7 +65,8 @@ public final class SweepSpecParser {
         SweepSpec.Resources resources = parseResources(root.optionalNode("resources"));
         List<Map<String, Double>> targets = parseTargets(root, scales);
         SweepSpec.Output output = parseOutput(root.node("output"));
-        return new SweepSpec(sweep, seed, proxy.raw(), scales, search, resources, targets, output);
+        ValidationPlan validate = root.has("validate") ? parseValidate(root.node("validate"), scales) : null;
+        return new SweepSpec(sweep, seed, proxy.raw(), scales, search, resources, targets, output, validate);
     }
 
     private static Map<String, List<Double>> parseScales(SpecNode node) {
@@ -180,6 +182,35 @@ public final class SweepSpecParser {
             targets.add(Map.copyOf(target));
         }
         return List.copyOf(targets);
+    }
+
+    /** {@code validate: {target: {width: 2048}, seeds: 3, bracket: 2, hyperparameter: lr}}. */
+    private static ValidationPlan parseValidate(SpecNode node, Map<String, List<Double>> scales) {
+        node.allowOnly(Set.of("target", "seeds", "bracket", "hyperparameter"));
+        SpecNode t = node.node("target");
+        t.allowOnly(AXES);
+        Map<String, Double> target = new LinkedHashMap<>();
+        for (String axis : t.raw().keySet()) {
+            double v = SpecNode.toDouble(t.field(axis), t.raw().get(axis));
+            if (!(v > 0) || Double.isInfinite(v)) {
+                throw new SpecException(t.field(axis), "expected a positive number, got " + t.raw().get(axis));
+            }
+            target.put(axis, v);
+        }
+        for (String axis : scales.keySet()) {
+            if (!target.containsKey(axis)) {
+                throw new SpecException(node.field("target"), "has no '" + axis + "', but the sweep varies it; expected a value for every axis in scales " + scales.keySet());
+            }
+        }
+        long seeds = node.integer("seeds", 3);
+        if (seeds < 1 || seeds > 64) {
+            throw new SpecException(node.field("seeds"), "expected an integer from 1 to 64 (held-out seeds per configuration), got " + seeds);
+        }
+        double bracket = node.number("bracket", 2.0);
+        if (!(bracket > 1) || Double.isInfinite(bracket)) {
+            throw new SpecException(node.field("bracket"), "expected a factor above 1 (sqrt(2) to 2 is useful), got " + bracket);
+        }
+        return new ValidationPlan(target, (int) seeds, bracket, node.string("hyperparameter", "lr"));
     }
 
     private static SweepSpec.Output parseOutput(SpecNode node) {

@@ -88,6 +88,9 @@ class SweepSpecParserTest {
         "top_k above trials      | 'trials_per_scale: 5'             | 'trials_per_scale: 5\\n  confirm: {top_k: 6, seeds: 3}' | search.confirm.top_k | 6 is more than trials_per_scale (5)",
         "negative confirm seeds  | 'trials_per_scale: 5'             | 'trials_per_scale: 5\\n  confirm: {top_k: 2, seeds: -1}' | search.confirm.seeds | expected an integer from 1 to 64",
         "unknown confirm field   | 'trials_per_scale: 5'             | 'trials_per_scale: 5\\n  confirm: {top: 2}' | search.confirm.top | unknown field",
+        "validate bracket below 1 | 'output:'                        | 'validate: {target: {width: 2048}, bracket: 0.5}\\noutput:' | validate.bracket | expected a factor above 1",
+        "validate target misses  | 'output:'                         | 'validate: {target: {depth: 4}}\\noutput:' | validate.target | has no 'width'",
+        "validate zero seeds     | 'output:'                         | 'validate: {target: {width: 2048}, seeds: 0}\\noutput:' | validate.seeds | expected an integer from 1 to 64",
         "fixed with log          | 'lr: {float: [1.0e-4, 1.0e-1], log: true}' | 'lr: {fixed: 0.01, log: true}' | search.space.lr | log and step do not apply to a fixed value",
     })
     void malformedSpecsNameTheFieldAndTheExpectedForm(String what, String replace, String with, String field, String expected) {
@@ -107,7 +110,13 @@ class SweepSpecParserTest {
         io.mutune.hpo.space.SearchSpace space = io.mutune.hpo.space.SearchSpace.fromSpec(spec.search().space());
         assertEquals(List.of("lr"), space.searchedNames());
         assertEquals(Map.of("wd", 0.1), space.fixedValues());
+        SweepSpec validated = SweepSpecParser.parse(VALID.replace("output:", "validate: {target: {width: 2048}, seeds: 2}\noutput:"));
+        assertEquals(Map.of("width", 2048.0), validated.validate().target());
+        assertEquals(2, validated.validate().seeds());
+        assertEquals(2.0, validated.validate().bracket());
+        assertEquals("lr", validated.validate().hyperparameter());
         SweepSpec plain = SweepSpecParser.parse(VALID);
+        assertEquals(null, plain.validate());
         assertEquals(1, plain.search().replicates());
         assertEquals(0, plain.search().confirmTopK());
     }
