@@ -14,7 +14,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code mutune report (SWEEP_ID | latest) (--spec SPEC | --trials URI --recommendations URI) [--out DIR] [--coord-check CSV]}:
- * one self-contained HTML page with inline SVG charts, and the same charts as PNG files.
+ * one self-contained HTML page of interactive charts that opens offline, and the x-y charts as PNG files.
  */
 final class ReportCommand {
     /** The sweep id that means the spec's newest sweep, for nightly jobs that do not know tonight's id. */
