@@ -69,6 +69,9 @@ public final class CurveCharts {
                 }
             }
         }
+        // The same outcome gets the same colour on every scale point's chart: completed, stopped, diverged.
+        List<String> outcomes = List.of("reached " + finalResource, "stopped at a rung", "diverged");
+        series.sort(Comparator.comparingInt(s -> outcomes.indexOf(s.group())));
         boolean yLog = series.stream().allMatch(s -> java.util.Arrays.stream(s.y()).filter(Double::isFinite).allMatch(v -> v > 0));
         Figure f = new Figure("learning curves at " + scale, "resource", in.metric(), false, yLog, series).withXGuides(new ArrayList<>(rungs));
         return Chart.of("curves-" + Ids.safe(scale), f, byTrial.size() + " trials; crosses mark where a trial was stopped or diverged"

@@ -18,7 +18,7 @@ final class HtmlPage {
             .charts{display:flex;flex-wrap:wrap;gap:12px}
             figure{margin:0;border:1px solid #e4e4e4;padding:4px}
             figcaption{font-size:12px;color:#555;max-width:600px}
-            table{border-collapse:collapse;font-size:12px;margin-bottom:10px}
+            .table{overflow-x:auto}table{border-collapse:collapse;font-size:12px;margin-bottom:10px}
             td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}
             th{background:#f4f4f4}details pre{white-space:pre-wrap;max-width:480px;margin:2px 0}
             td[data-value=insufficient]{color:#b00}td[data-value=moved]{color:#b00;font-weight:bold}

@@ -30,7 +30,7 @@ public final class ImportanceCharts {
         for (String scale : FinalTrials.orderedScales(byScale)) {
             TrialLevel level = TrialLevel.of(scale, rowsAt(in, scale), in.metric());
             SearchSpace space = level.rows().isEmpty() ? null : TrialSpace.of(in.space(), level.rows());
-            if (space == null || space.dimension() == 0 || level.rows().size() < ped.minTrials()) {
+            if (space == null || level.rows().size() < Math.max(ped.minTrials(), TrialLevel.ENOUGH)) {
                 skipped.add(scale + " (" + level.rows().size() + " trials)");
                 continue;
             }

@@ -36,8 +36,8 @@ public final class ParallelCoordinates {
                 continue;
             }
             charts.add(Chart.interactive("parallel-" + Ids.safe(scale), "parallel coordinates at " + scale, spec(in, scale, space, rows),
-                    String.format(Locale.ROOT, "%d trials that ended at resource %d; each axis spans the search space's range. "
-                            + "Hover a line for its trial.", rows.size(), level.resource())));
+                    String.format(Locale.ROOT, "%d trials that ended at resource %d; each axis spans the search space's range "
+                            + "(the metric's its trials' range). Hover a line for its trial.", rows.size(), level.resource())));
         }
         return charts;
     }
@@ -46,6 +46,8 @@ public final class ParallelCoordinates {
         double[] m = rows.stream().mapToDouble(r -> r.metrics().get(in.metric())).toArray();
         double lo = java.util.Arrays.stream(m).min().getAsDouble();
         double hi = java.util.Arrays.stream(m).max().getAsDouble();
+        // One blown-up trial would squash every other line into one colour and one end of the axis.
+        boolean log = LossCharts.spansDecades(m, 10);
         List<String> axes = new ArrayList<>();
         axes.add(in.metric());
         axes.addAll(space.names());
@@ -53,7 +55,8 @@ public final class ParallelCoordinates {
         for (JournalRow r : rows) {
             Configuration c = TrialSpace.project(space, Configuration.fromJson(r.configJson()));
             double v = r.metrics().get(in.metric());
-            add(lines, r, in.metric(), hi > lo ? (v - lo) / (hi - lo) : 0.5, v);
+            double pos = log ? Math.log(v / lo) / Math.log(hi / lo) : hi > lo ? (v - lo) / (hi - lo) : 0.5;
+            add(lines, r, in.metric(), pos, v);
             for (Parameter p : space.parameters()) {
                 add(lines, r, p.name(), p.encode(c.get(p.name())), v);
             }
@@ -78,7 +81,10 @@ public final class ParallelCoordinates {
         enc.set("y", unitY());
         enc.set("detail", VegaLite.field("trial", "nominal", null));
         ObjectNode color = VegaLite.field("metric", "quantitative", in.metric());
-        color.putObject("scale").put("scheme", "viridis").put("reverse", !"max".equals(in.mode()));
+        ObjectNode colorScale = color.putObject("scale").put("scheme", "viridis").put("reverse", !"max".equals(in.mode()));
+        if (log) {
+            colorScale.put("type", "log");
+        }
         enc.set("color", color);
         ObjectNode width = enc.putObject("strokeWidth");
         width.putObject("condition").put("param", "hover").put("empty", false).put("value", 4);
@@ -111,6 +117,7 @@ public final class ParallelCoordinates {
 
     private static ObjectNode axis(List<String> axes) {
         ObjectNode x = VegaLite.field("axis", "nominal", null);
+        x.putNull("title");
         ArrayNode sort = x.putArray("sort");
         axes.forEach(sort::add);
         x.putObject("axis").put("labelAngle", 0).put("orient", "bottom");

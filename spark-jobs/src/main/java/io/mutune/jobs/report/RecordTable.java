@@ -24,7 +24,7 @@ final class RecordTable {
             return "";
         }
         RecordComponent[] cols = rows.get(0).getClass().getRecordComponents();
-        StringBuilder sb = new StringBuilder("<table class=\"" + cssClass + "\"><thead><tr>");
+        StringBuilder sb = new StringBuilder("<div class=\"table\"><table class=\"" + cssClass + "\"><thead><tr>");
         for (RecordComponent c : cols) {
             sb.append("<th>").append(Html.escape(snake(c.getName()))).append("</th>");
         }
@@ -38,7 +38,7 @@ final class RecordTable {
             }
             sb.append("</tr>\n");
         }
-        return sb.append("</tbody></table>\n").toString();
+        return sb.append("</tbody></table></div>\n").toString();
     }
 
     private static Object value(Record r, RecordComponent c) {

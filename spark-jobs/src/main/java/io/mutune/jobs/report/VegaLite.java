@@ -41,12 +41,17 @@ final class VegaLite {
         return f;
     }
 
-    /** A quantitative position channel, on a log scale when asked, never forced to include zero. */
+    /**
+     * A quantitative position channel over the data's extent plus a few pixels: on a log scale when asked,
+     * not rounded out to whole decades; a linear one is not forced to include zero.
+     */
     static ObjectNode position(String name, String title, boolean log) {
         ObjectNode f = field(name, "quantitative", title);
-        ObjectNode scale = f.putObject("scale").put("zero", false);
+        ObjectNode scale = f.putObject("scale").put("padding", 10);
         if (log) {
-            scale.put("type", "log");
+            scale.put("type", "log").put("nice", false);
+        } else {
+            scale.put("zero", false);
         }
         return f;
     }

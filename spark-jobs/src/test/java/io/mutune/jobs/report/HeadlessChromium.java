@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -53,7 +52,7 @@ final class HeadlessChromium implements AutoCloseable {
         driver.get(html.toUri().toString());
     }
 
-    /** What the page wrote to its console at warning level or above (errors, failed loads, uncaught exceptions). */
+    /** What the page wrote to its console at warning level or above since the last call (the driver hands each entry out once). */
     List<String> consoleProblems() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).map(LogEntry::toString).toList();
@@ -63,10 +62,16 @@ final class HeadlessChromium implements AutoCloseable {
         return driver.executeScript(js, args);
     }
 
-    /** The whole page, not just the window, as a PNG (Chrome DevTools' capture beyond the viewport). */
+    /** The whole page as a PNG: the window grown to the page's height for the shot, then put back. */
     byte[] fullPageScreenshot() {
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true));
-        return java.util.Base64.getDecoder().decode((String) shot.get("data"));
+        org.openqa.selenium.Dimension window = driver.manage().window().getSize();
+        long height = (Long) driver.executeScript("return document.documentElement.scrollHeight");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(window.getWidth(), (int) Math.min(height + 200, 16000)));
+        try {
+            return screenshot();
+        } finally {
+            driver.manage().window().setSize(window);
+        }
     }
 
     byte[] screenshot() {

@@ -28,7 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The reports of two real sweeps (PBT, then ASHA, publishing to one table) opened from their files in
  * headless Chromium with no network: every chart renders, the console stays clean, nothing is
  * fetched, and hovering a point of the loss chart shows that point's trial as the journal has it.
- * Screenshots go to {@code target/report-chromium/} (docs/report-screenshot.png is one of them).
+ * The pages and their screenshots stay in {@code target/report-chromium/} (docs/report-screenshot.png is one of them).
  */
 class ReportInChromiumIT {
     private static final String ASHA = """
@@ -39,8 +39,8 @@ class ReportInChromiumIT {
               space:
                 lr: {float: [1.0e-3, 3.0e-1], log: true}
                 init_std: {float: [0.3, 3.0], log: true}
-              resource: {name: steps, min: 20, max: 180, eta: 3}
-              trials_per_scale: 12
+              resource: {name: steps, min: 20, max: 60, eta: 3}
+              trials_per_scale: 9
             """;
     private static final String PBT = """
             search:
@@ -49,8 +49,8 @@ class ReportInChromiumIT {
               mode: min
               space:
                 lr: {float: [1.0e-3, 3.0e-1], log: true}
-              resource: {name: steps, min: 30, max: 120}
-              trials_per_scale: 6
+              resource: {name: steps, min: 20, max: 60}
+              trials_per_scale: 4
             """;
     private static final Path SHOTS = Path.of("target", "report-chromium");
 
@@ -76,13 +76,16 @@ class ReportInChromiumIT {
             assertTrue(pbtReport.chartIds().contains(id), "the PBT report lacks " + id + ": " + pbtReport.chartIds());
         }
         Files.createDirectories(SHOTS);
+        Files.copy(ashaReport.html(), SHOTS.resolve("report-asha.html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(pbtReport.html(), SHOTS.resolve("report-pbt.html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         List<JournalRow> journal = Tables.journal(spark, asha.output().trials()).read("tiny-asha");
         try (HeadlessChromium chromium = new HeadlessChromium(Files.createDirectories(dir.resolve("profile")), 1500, 1000)) {
             assertEveryChartRendered(chromium, ashaReport);
             assertHoverShowsTheTrial(chromium, journal);
             Files.write(SHOTS.resolve("report-asha.png"), chromium.screenshot());
             Files.write(SHOTS.resolve("report-asha-full.png"), chromium.fullPageScreenshot());
-            assertTrue(chromium.consoleProblems().isEmpty(), "console after hovering: " + chromium.consoleProblems());
+            List<String> console = chromium.consoleProblems();
+            assertTrue(console.isEmpty(), "console after hovering: " + console);
             assertEveryChartRendered(chromium, pbtReport);
             Files.write(SHOTS.resolve("report-pbt-full.png"), chromium.fullPageScreenshot());
         }
@@ -106,7 +109,8 @@ class ReportInChromiumIT {
             assertTrue(marks > 0, id + " rendered no marks");
         }
         assertEquals(0L, chromium.script("return performance.getEntriesByType('resource').length"), "the page fetched something");
-        assertTrue(chromium.consoleProblems().isEmpty(), "console: " + chromium.consoleProblems());
+        List<String> console = chromium.consoleProblems();
+        assertTrue(console.isEmpty(), "console: " + console);
     }
 
     /** Hovers a point of the loss chart and checks the tooltip against the journal's row for the trial it names. */
