@@ -23,6 +23,7 @@ final class HtmlPage {
             th{background:#f4f4f4}details pre{white-space:pre-wrap;max-width:480px;margin:2px 0}
             td[data-value=insufficient]{color:#b00}td[data-value=moved]{color:#b00;font-weight:bold}
             .muted{color:#777;font-size:13px}
+            #vg-tooltip-element td.value{white-space:normal;word-break:break-all;max-width:460px}
             """;
 
     private HtmlPage() { }
@@ -41,7 +42,8 @@ final class HtmlPage {
                 + "<a href=\"#parallel\">parallel coordinates</a><a href=\"#importance\">importance</a></nav>\n");
         sb.append("<h2 id=\"recommendations\">Recommendations</h2>\n");
         if (!in.table().isEmpty()) {
-            sb.append("<p class=\"muted\">As this sweep published them, with their provenance.</p>\n")
+            sb.append("<p class=\"muted\">As this sweep published them").append(in.diff() == null ? "" : " (publish " + in.diff().to() + ")")
+                    .append(", with their provenance.</p>\n")
                     .append(RecordTable.html("recs", in.table()));
         } else if (!in.recs().isEmpty()) {
             sb.append("<p class=\"muted\">Not published: as fitted from the journal.</p>\n").append(RecordTable.html("recs", in.recs()));
@@ -58,8 +60,7 @@ final class HtmlPage {
         if (!s.coordCheck().isEmpty()) {
             section(sb, "coord-check", "Coordinate check", s.coordCheck(), "");
         }
-        sb.append("<script type=\"application/json\" id=\"mutune-charts\">").append(specs(s.all())).append("</script>\n");
-        sb.append(ChartLibraries.scripts());
+        sb.append(specs(s.all())).append(ChartLibraries.scripts());
         return sb.append("</body></html>\n").toString();
     }
 
@@ -86,7 +87,8 @@ final class HtmlPage {
         figures(sb, charts);
     }
 
-    private static void figures(StringBuilder sb, List<Chart> charts) {
+    /** Each chart's element and caption; the script that draws them finds them by id. */
+    static void figures(StringBuilder sb, List<Chart> charts) {
         sb.append("<div class=\"charts\">\n");
         for (Chart c : charts) {
             sb.append("<figure><div class=\"chart\" id=\"chart-").append(c.id()).append("\"></div>");
@@ -98,12 +100,13 @@ final class HtmlPage {
         sb.append("</div>\n");
     }
 
-    /** Every chart's spec by id, as JSON safe inside a script element ("</" cannot end it early). */
-    private static String specs(List<Chart> charts) {
+    /** Every chart's spec by id in a JSON script element, escaped so that "</" cannot end the element early. */
+    static String specs(List<Chart> charts) {
         ObjectNode all = VegaLite.object();
         charts.forEach(c -> all.set(c.id(), c.spec()));
         try {
-            return VegaLite.JSON.writeValueAsString(all).replace("</", "<\\/");
+            return "<script type=\"application/json\" class=\"mutune-charts\">" + VegaLite.JSON.writeValueAsString(all).replace("</", "<\\/")
+                    + "</script>\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the charts' specs", e);
         }

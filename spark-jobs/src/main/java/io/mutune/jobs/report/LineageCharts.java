@@ -64,6 +64,9 @@ public final class LineageCharts {
                 exploits++;
             }
         }
+        // The same legend order, so the same colours, at every scale point; the winner's segments drawn last, on top.
+        List<String> groups = List.of("trial segment", "the winner's lineage", "exploit: copied parent");
+        series.sort(java.util.Comparator.comparingInt(s -> groups.indexOf(s.group())));
         Figure f = new Figure("PBT lineage at " + scale, "resource", "trial number", false, false, series);
         return Chart.of("lineage-" + Ids.safe(scale), f, exploits + " exploits: a dashed link goes from the parent whose checkpoint "
                 + "and hyperparameters the trial copied." + (winner == null ? "" : " The winner is " + winner.trialId() + "."));

@@ -35,8 +35,9 @@ public final class SweepReport {
         List<JournalRow> rows = Tables.journal(spark, spec.output().trials()).read(sweepId);
         List<Recommendation> recs = rows.isEmpty() ? List.of() : FitJob.recommend(spec, rows);
         RecommendationTable recTable = Tables.recommendations(spark, spec.output().recommendations());
-        return new ReportInputs(sweepId, spec.search().metric(), spec.search().mode(), rows, recs, publishedRows(recTable, sweepId), coordCheck,
-                SearchSpace.fromSpec(spec.search().space()), PublishDiff.of(recTable, sweepId));
+        PublishDiff diff = PublishDiff.of(recTable, sweepId);
+        return new ReportInputs(sweepId, spec.search().metric(), spec.search().mode(), rows, recs, published(recTable, diff, sweepId), coordCheck,
+                SearchSpace.fromSpec(spec.search().space()), diff);
     }
 
     /** From the tables alone: the recommendations (with their evidence) are read back from the table's {@code rule} JSON. */
@@ -44,10 +45,10 @@ public final class SweepReport {
                                     String mode, ReportOptions options) {
         List<JournalRow> rows = Tables.journal(spark, trialsUri).read(sweepId);
         RecommendationTable recTable = Tables.recommendations(spark, recommendationsUri);
-        List<RecommendationRow> table = publishedRows(recTable, sweepId);
+        PublishDiff diff = PublishDiff.of(recTable, sweepId);
+        List<RecommendationRow> table = published(recTable, diff, sweepId);
         List<Recommendation> recs = table.stream().filter(r -> r.ruleJson() != null).map(r -> Recommendation.fromJson(r.ruleJson())).toList();
-        return write(new ReportInputs(sweepId, metric, mode, rows, recs, table, options.coordCheck(), null,
-                rows.isEmpty() ? null : PublishDiff.of(recTable, sweepId)), options);
+        return write(new ReportInputs(sweepId, metric, mode, rows, recs, table, options.coordCheck(), null, diff), options);
     }
 
     /** From inputs already read. */
@@ -74,7 +75,8 @@ public final class SweepReport {
         }
     }
 
-    private static List<RecommendationRow> publishedRows(RecommendationTable table, String sweepId) {
-        return table.current().stream().filter(r -> sweepId.equals(r.sweepId())).toList();
+    /** The rows the sweep's latest publish wrote, as the table had them right after it (a later sweep may have replaced them since). */
+    private static List<RecommendationRow> published(RecommendationTable table, PublishDiff diff, String sweepId) {
+        return diff == null ? List.of() : table.asOfVersion(diff.to()).stream().filter(r -> sweepId.equals(r.sweepId())).toList();
     }
 }

@@ -47,6 +47,7 @@ final class VegaLite {
      */
     static ObjectNode position(String name, String title, boolean log) {
         ObjectNode f = field(name, "quantitative", title);
+        f.putObject("axis").put("format", "~g");
         ObjectNode scale = f.putObject("scale").put("padding", 10);
         if (log) {
             scale.put("type", "log").put("nice", false);
