@@ -10,7 +10,8 @@ final class SignificantFormat extends NumberFormat {
     @Override
     public StringBuffer format(double v, StringBuffer to, FieldPosition pos) {
         double a = Math.abs(v);
-        String s = a != 0 && (a < 1e-3 || a >= 1e5) ? String.format(Locale.ROOT, "%.2e", v) : String.format(Locale.ROOT, "%.3g", v);
+        String s = a != 0 && (a < 1e-3 || a >= 1e5) ? String.format(Locale.ROOT, "%.2e", v)
+                : a >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.3g", v);
         // 0.0100 -> 0.01, 64.0 -> 64: trailing zeros of the fraction say nothing on an axis.
         if (!s.contains("e") && s.contains(".")) {
             s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
