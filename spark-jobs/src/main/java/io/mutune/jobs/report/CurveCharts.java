@@ -20,12 +20,7 @@ public final class CurveCharts {
     private CurveCharts() { }
 
     public static List<Chart> build(ReportInputs in) {
-        Map<String, List<JournalRow>> byScale = new LinkedHashMap<>();
-        for (JournalRow r : in.rows()) {
-            if (r.status() != TrialStatus.RUNNING) {
-                byScale.computeIfAbsent(r.scaleKey(), k -> new ArrayList<>()).add(r);
-            }
-        }
+        Map<String, List<JournalRow>> byScale = FinalTrials.endedRowsByScale(in.rows());
         List<Chart> charts = new ArrayList<>();
         for (String scale : FinalTrials.orderedScales(byScale)) {
             charts.add(chart(in, scale, byScale.get(scale)));

@@ -1,7 +1,6 @@
 package io.mutune.jobs.report;
 
 import io.mutune.connectors.journal.JournalRow;
-import io.mutune.connectors.journal.TrialStatus;
 import io.mutune.transfer.chart.Figure;
 import io.mutune.transfer.chart.Series;
 import java.util.ArrayList;
@@ -26,12 +25,7 @@ public final class LineageCharts {
         if (!applies(in)) {
             return List.of();
         }
-        Map<String, List<JournalRow>> byScale = new LinkedHashMap<>();
-        for (JournalRow r : in.rows()) {
-            if (r.status() != TrialStatus.RUNNING) {
-                byScale.computeIfAbsent(r.scaleKey(), k -> new ArrayList<>()).add(r);
-            }
-        }
+        Map<String, List<JournalRow>> byScale = FinalTrials.endedRowsByScale(in.rows());
         List<Chart> charts = new ArrayList<>();
         for (String scale : FinalTrials.orderedScales(byScale)) {
             List<JournalRow> rows = byScale.get(scale);

@@ -23,8 +23,6 @@ import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.util.ShapeUtils;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
@@ -63,12 +61,12 @@ public final class JFreeFigure {
         plot.setRenderer(0, bandRenderer(f, groups));
         List<Series> plain = f.series().stream().filter(s -> s.yLow() == null).toList();
         List<Series> barred = f.series().stream().filter(s -> s.yLow() != null).toList();
-        plot.setDataset(1, lines(f, plain));
+        plot.setDataset(1, points(f, plain));
         plot.setRenderer(1, style(new XYLineAndShapeRenderer(), plain, groups));
         XYErrorRenderer errors = new XYErrorRenderer();
         errors.setDrawXError(false);
         errors.setCapLength(6);
-        plot.setDataset(2, intervals(f, barred));
+        plot.setDataset(2, points(f, barred));
         plot.setRenderer(2, style(errors, barred, groups));
         plot.setFixedLegendItems(legend(f, groups));
         for (double g : f.xGuides()) {
@@ -146,32 +144,20 @@ public final class JFreeFigure {
         return r;
     }
 
-    private static XYSeriesCollection lines(Figure f, List<Series> series) {
-        XYSeriesCollection c = new XYSeriesCollection();
-        for (int i = 0; i < series.size(); i++) {
-            Series s = series.get(i);
-            XYSeries xy = new XYSeries("series " + i, false, true);
-            for (int k = 0; k < s.size(); k++) {
-                if (f.drawable(s.x()[k], s.y()[k])) {
-                    xy.add(s.x()[k], s.y()[k]);
-                } else if (f.drawable(s.x()[k], f.yLog() ? 1 : 0)) {
-                    // A point that cannot be placed breaks the line there instead of being bridged.
-                    xy.add(s.x()[k], Double.NaN);
-                }
-            }
-            c.addSeries(xy);
-        }
-        return c;
-    }
-
-    private static YIntervalSeriesCollection intervals(Figure f, List<Series> series) {
+    /** The series' points, with their error-bar ends where they have them (else the point itself). */
+    private static YIntervalSeriesCollection points(Figure f, List<Series> series) {
         YIntervalSeriesCollection c = new YIntervalSeriesCollection();
         for (int i = 0; i < series.size(); i++) {
             Series s = series.get(i);
             YIntervalSeries xy = new YIntervalSeries("series " + i, false, true);
             for (int k = 0; k < s.size(); k++) {
-                if (f.drawable(s.x()[k], s.y()[k]) && f.drawable(s.x()[k], s.yLow()[k]) && f.drawable(s.x()[k], s.yHigh()[k])) {
-                    xy.add(s.x()[k], s.y()[k], s.yLow()[k], s.yHigh()[k]);
+                double lo = s.yLow() == null ? s.y()[k] : s.yLow()[k];
+                double hi = s.yHigh() == null ? s.y()[k] : s.yHigh()[k];
+                if (f.drawable(s.x()[k], s.y()[k]) && f.drawable(s.x()[k], lo) && f.drawable(s.x()[k], hi)) {
+                    xy.add(s.x()[k], s.y()[k], lo, hi);
+                } else if (f.drawable(s.x()[k], f.yLog() ? 1 : 0)) {
+                    // A point that cannot be placed breaks the line there instead of being bridged.
+                    xy.add(s.x()[k], Double.NaN, Double.NaN, Double.NaN);
                 }
             }
             c.addSeries(xy);
