@@ -7,7 +7,7 @@
 // COMMAND ----------
 
 import io.mutune.jobs.api.Mutune
-import io.mutune.jobs.report.{CurveCharts, LossCharts, OptimumCharts, SvgChart}
+import io.mutune.jobs.report.{ChartHtml, CurveCharts, LossCharts, OptimumCharts}
 import org.apache.spark.sql.functions._
 import scala.jdk.CollectionConverters._
 
@@ -49,11 +49,11 @@ finals.show(false)
 
 // The muTransfer figure: under muP the minima of the curves line up across widths.
 val inputs = Mutune.reportInputs(spark, spec, sweepId)
-LossCharts.build(inputs).asScala.foreach(c => displayHTML(SvgChart.render(c)))
+displayHTML(ChartHtml.of(LossCharts.build(inputs)))   // interactive: hover a point for its trial
 
 // COMMAND ----------
 
-CurveCharts.build(inputs).asScala.foreach(c => displayHTML(SvgChart.render(c)))
+displayHTML(ChartHtml.of(CurveCharts.build(inputs)))
 
 // COMMAND ----------
 
@@ -62,10 +62,10 @@ for (r <- inputs.recs.asScala) {
   println(s"${r.hyperparameter}: ${r.ruleForm}  coefficients ${r.coefficients}  verdict ${r.verdict}")
   r.evidence.asScala.foreach(o => println(f"  ${o.scale}: optimum ${o.value}%.4g, plateau [${o.plateauLower}%.4g, ${o.plateauUpper}%.4g], ${o.method}"))
 }
-OptimumCharts.build(inputs).asScala.foreach(c => displayHTML(SvgChart.render(c)))
+displayHTML(ChartHtml.of(OptimumCharts.build(inputs)))
 
 // COMMAND ----------
 
-// The whole report as one HTML file with PNG copies of the charts, as `mutune report` writes it.
+// The whole report as one HTML file (it opens offline) with PNG copies of the x-y charts, as `mutune report` writes it.
 val files = Mutune.report(spark, spec, sweepId, java.nio.file.Paths.get(lake, "report"))
 println(s"${files.html} with ${files.chartIds.size} charts")

@@ -66,9 +66,11 @@ class NotebooksExecuteTest {
                 assertTrue(output.contains(must), nb.name() + " should print '" + must + "'; it printed:\n" + tail(output));
             }
             if (nb.name().equals("02-inspect-a-sweep")) {
-                // loss-vs-lr, two learning-curve charts, the optimum chart.
-                assertTrue(shown.size() >= 4, "notebook 2 displayed " + shown.size() + " charts");
-                assertTrue(shown.stream().allMatch(h -> h.startsWith("<svg")), "charts are SVG");
+                // loss-vs-lr, the two learning-curve charts, the optimum chart: three displays.
+                assertEquals(3, shown.size(), "notebook 2 displayed " + shown.size() + " chart blocks");
+                assertTrue(shown.stream().allMatch(h -> h.startsWith("<div class=\"mutune-charts\"") && h.contains("vegaEmbed")),
+                        "chart blocks that draw themselves");
+                assertTrue(shown.get(1).contains("id=\"chart-curves-w32\"") && shown.get(1).contains("id=\"chart-curves-w64\""), "both widths' curves");
                 assertTrue(Files.exists(work.resolve("lake/report/report.html")));
             } else {
                 assertFalse(output.isEmpty());

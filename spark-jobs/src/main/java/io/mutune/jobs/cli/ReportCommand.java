@@ -19,9 +19,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code mutune report}: one self-contained HTML page about a sweep, with its charts, and the same
- * charts as PNG files. Written under {@code ~/.mutune/reports/SWEEP_ID/} unless {@code --out} says
- * where; never into the working directory by default.
+ * {@code mutune report}: one self-contained HTML page of interactive charts about a sweep that
+ * opens offline, and the x-y charts as PNG files. Written under {@code ~/.mutune/reports/SWEEP_ID/}
+ * unless {@code --out} says where; never into the working directory by default.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class, sortOptions = false, usageHelpAutoWidth = true,
         description = "Write a self-contained HTML report of a sweep (and PNG copies of its charts).")

@@ -1,42 +1,31 @@
 package io.mutune.jobs.report;
 
-import java.util.List;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mutune.transfer.chart.Figure;
 
 /**
- * A chart as data, drawn the same way to SVG (for the HTML report) and to PNG: {@link ChartRenderer}
- * lays it out with {@link ChartFrame} and draws both through {@link ChartCanvas}, so the two never disagree.
+ * One chart of the report: a Vega-Lite spec that the page draws interactively, and, for x-y charts,
+ * the {@link Figure} it was made from, which the report also writes as a PNG.
  *
- * @param id      a file-name-safe identifier, e.g. {@code loss-vs-lr}
- * @param vLines  x positions of vertical guide lines (e.g. the rungs where trials were stopped)
- * @param note    a caption under the chart, or null
+ * @param id     a file-name-safe identifier, e.g. {@code loss-vs-lr}; the page's element is {@code chart-<id>}
+ * @param spec   the Vega-Lite spec, data included
+ * @param figure the figure behind the spec, or null for charts that exist only in the page (parallel coordinates, importance)
+ * @param note   a caption under the chart, or null
  */
-public record Chart(String id, String title, String xLabel, String yLabel, boolean xLog, boolean yLog,
-                    List<Series> series, List<Band> bands, List<Double> vLines, String note) {
-    public static final int WIDTH = 640;
-    public static final int HEIGHT = 400;
-
+public record Chart(String id, String title, ObjectNode spec, Figure figure, String note) {
     public Chart {
         if (!id.matches("[a-z0-9._-]+")) {
             throw new IllegalArgumentException("chart id must be lower-case letters, digits, '.', '_' or '-', got '" + id + "'");
         }
-        series = List.copyOf(series);
-        bands = List.copyOf(bands);
-        vLines = List.copyOf(vLines);
     }
 
-    public Chart(String id, String title, String xLabel, String yLabel, boolean xLog, boolean yLog, List<Series> series) {
-        this(id, title, xLabel, yLabel, xLog, yLog, series, List.of(), List.of(), null);
+    /** An x-y chart: interactive in the page, and a PNG. */
+    public static Chart of(String id, Figure figure, String note) {
+        return new Chart(id, figure.title(), FigureSpec.of(figure), figure, note);
     }
 
-    public Chart withBands(List<Band> b) {
-        return new Chart(id, title, xLabel, yLabel, xLog, yLog, series, b, vLines, note);
-    }
-
-    public Chart withVLines(List<Double> lines) {
-        return new Chart(id, title, xLabel, yLabel, xLog, yLog, series, bands, lines, note);
-    }
-
-    public Chart withNote(String n) {
-        return new Chart(id, title, xLabel, yLabel, xLog, yLog, series, bands, vLines, n);
+    /** A chart that exists only in the page. */
+    public static Chart interactive(String id, String title, ObjectNode spec, String note) {
+        return new Chart(id, title, spec, null, note);
     }
 }

@@ -1,5 +1,7 @@
 package io.mutune.jobs.report;
 
+import io.mutune.transfer.chart.Figure;
+import io.mutune.transfer.chart.Series;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -64,14 +66,13 @@ public final class CoordCheckCharts {
         List<Chart> charts = new ArrayList<>();
         for (long step : new java.util.LinkedHashSet<>(panels)) {
             List<Series> series = new ArrayList<>();
-            int color = 0;
             for (var layer : data.get(step).entrySet()) {
                 double[] x = layer.getValue().keySet().stream().mapToDouble(d -> d).toArray();
                 double[] y = layer.getValue().values().stream().mapToDouble(d -> d).toArray();
-                series.add(Series.linePoints(layer.getKey(), x, y, color++));
+                series.add(Series.linePoints(layer.getKey(), x, y));
             }
-            charts.add(new Chart("coord-check-step-" + step, "coordinate check, step " + step, "width", "mean |coordinate|", true, true, series)
-                    .withNote("Flat lines: activations keep their size as width grows, as muP intends."));
+            Figure f = new Figure("coordinate check, step " + step, "width", "mean |coordinate|", true, true, series);
+            charts.add(Chart.of("coord-check-step-" + step, f, "Flat lines: activations keep their size as width grows, as muP intends."));
         }
         return charts;
     }

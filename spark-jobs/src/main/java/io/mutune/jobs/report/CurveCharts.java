@@ -2,6 +2,8 @@ package io.mutune.jobs.report;
 
 import io.mutune.connectors.journal.JournalRow;
 import io.mutune.connectors.journal.TrialStatus;
+import io.mutune.transfer.chart.Figure;
+import io.mutune.transfer.chart.Series;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,19 +17,10 @@ import java.util.TreeSet;
  * (a scheduler's rung) or diverged, and dotted lines at the rungs.
  */
 public final class CurveCharts {
-    private static final int COMPLETED = 0;
-    private static final int STOPPED = 3;
-    private static final int DIVERGED = 4;
-
     private CurveCharts() { }
 
     public static List<Chart> build(ReportInputs in) {
-        Map<String, List<JournalRow>> byScale = new LinkedHashMap<>();
-        for (JournalRow r : in.rows()) {
-            if (r.status() != TrialStatus.RUNNING) {
-                byScale.computeIfAbsent(r.scaleKey(), k -> new ArrayList<>()).add(r);
-            }
-        }
+        Map<String, List<JournalRow>> byScale = FinalTrials.endedRowsByScale(in.rows());
         List<Chart> charts = new ArrayList<>();
         for (String scale : FinalTrials.orderedScales(byScale)) {
             charts.add(chart(in, scale, byScale.get(scale)));
@@ -43,7 +36,6 @@ public final class CurveCharts {
         long finalResource = rows.stream().filter(r -> r.status() == TrialStatus.COMPLETED).mapToLong(JournalRow::resource).max().orElse(0);
         TreeSet<Double> rungs = new TreeSet<>();
         List<Series> series = new ArrayList<>();
-        boolean[] named = new boolean[8];
         for (var e : byTrial.entrySet()) {
             List<JournalRow> segs = new ArrayList<>(e.getValue());
             segs.sort(Comparator.comparingLong(JournalRow::fromResource).thenComparingLong(JournalRow::seq));
@@ -60,24 +52,25 @@ public final class CurveCharts {
             if (stopped) {
                 rungs.add((double) last.resource());
             }
-            int color = diverged ? DIVERGED : stopped ? STOPPED : COMPLETED;
-            String name = named[color] ? "" : diverged ? "diverged" : stopped ? "stopped at a rung" : "reached " + finalResource;
-            named[color] = true;
+            String group = diverged ? "diverged" : stopped ? "stopped at a rung" : "reached " + finalResource;
             double[] x = pts.stream().mapToDouble(p -> p[0]).toArray();
             double[] y = pts.stream().mapToDouble(p -> p[1]).toArray();
-            series.add(Series.line(name, x, y, color));
+            java.util.Map<String, String> details = TrialDetails.of(last);
+            series.add(Series.line(group, x, y).withDetails(java.util.Collections.nCopies(x.length, details)));
             if (stopped || diverged) {
                 int i = lastFinite(y);
                 if (i >= 0) {
-                    series.add(Series.points("", new double[] {x[i]}, new double[] {y[i]}, Series.Mark.CROSS, color));
+                    series.add(Series.points(group, new double[] {x[i]}, new double[] {y[i]}, Series.Mark.CROSS).withDetails(List.of(details)));
                 }
             }
         }
+        // The same outcome gets the same colour on every scale point's chart: completed, stopped, diverged.
+        List<String> outcomes = List.of("reached " + finalResource, "stopped at a rung", "diverged");
+        series.sort(Comparator.comparingInt(s -> outcomes.indexOf(s.group())));
         boolean yLog = series.stream().allMatch(s -> java.util.Arrays.stream(s.y()).filter(Double::isFinite).allMatch(v -> v > 0));
-        return new Chart("curves-" + Ids.safe(scale), "learning curves at " + scale, "resource", in.metric(), false, yLog, series)
-                .withVLines(new ArrayList<>(rungs))
-                .withNote(byTrial.size() + " trials; crosses mark where a trial was stopped or diverged"
-                        + (rungs.isEmpty() ? "." : ", dotted lines the rungs " + rungs + "."));
+        Figure f = new Figure("learning curves at " + scale, "resource", in.metric(), false, yLog, series).withXGuides(new ArrayList<>(rungs));
+        return Chart.of("curves-" + Ids.safe(scale), f, byTrial.size() + " trials; crosses mark where a trial was stopped or diverged"
+                + (rungs.isEmpty() ? "." : ", dotted lines the rungs " + rungs + ".") + " Hover a curve for its trial.");
     }
 
     private static int lastFinite(double[] y) {

@@ -26,6 +26,17 @@ final class FinalTrials {
         return out;
     }
 
+    /** Scale key to its rows that ended a segment (every state but running), in journal order. */
+    static Map<String, List<JournalRow>> endedRowsByScale(List<JournalRow> rows) {
+        Map<String, List<JournalRow>> byScale = new LinkedHashMap<>();
+        for (JournalRow r : rows) {
+            if (r.status() != TrialStatus.RUNNING) {
+                byScale.computeIfAbsent(r.scaleKey(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        return byScale;
+    }
+
     /** The largest resource any completed trial reached at this scale point. */
     static long finalResource(List<JournalRow> lastRows) {
         return lastRows.stream().filter(r -> r.status() == TrialStatus.COMPLETED).mapToLong(JournalRow::resource).max().orElse(0);

@@ -3,7 +3,10 @@ package io.mutune.jobs.report;
 import io.mutune.connectors.journal.JournalRow;
 import io.mutune.connectors.journal.TrialStatus;
 import io.mutune.hpo.space.Configuration;
+import io.mutune.transfer.chart.Figure;
+import io.mutune.transfer.chart.Series;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,33 +27,36 @@ public final class LossCharts {
         List<Chart> charts = new ArrayList<>();
         for (String hp : numericHyperparameters(in.rows())) {
             List<Series> series = new ArrayList<>();
-            List<Double> xs = new ArrayList<>();
-            int color = 0;
             for (String scale : scales) {
-                List<JournalRow> rows = byScale.get(scale);
-                long top = FinalTrials.finalResource(rows);
-                List<JournalRow> done = rows.stream()
-                        .filter(r -> r.status() == TrialStatus.COMPLETED && r.resource() == top && r.metrics().containsKey(in.metric()))
-                        .sorted(Comparator.comparingDouble(r -> value(r, hp)))
-                        .toList();
+                List<JournalRow> done = finalRows(byScale.get(scale), in.metric()).stream()
+                        .sorted(Comparator.comparingDouble(r -> value(r, hp))).toList();
                 double[] x = done.stream().mapToDouble(r -> value(r, hp)).toArray();
                 double[] y = done.stream().mapToDouble(r -> r.metrics().get(in.metric())).toArray();
-                for (double v : x) {
-                    xs.add(v);
-                }
-                series.add(Series.linePoints(scale, x, y, color++));
+                series.add(Series.linePoints(scale, x, y).withDetails(done.stream().map(TrialDetails::of).toList()));
             }
-            boolean xLog = xs.stream().allMatch(v -> v > 0) && !xs.isEmpty()
-                    && xs.stream().mapToDouble(d -> d).max().getAsDouble() / xs.stream().mapToDouble(d -> d).min().getAsDouble() > 20;
-            double[] ys = series.stream().flatMapToDouble(sr -> java.util.Arrays.stream(sr.y())).filter(Double::isFinite).toArray();
+            double[] xs = series.stream().flatMapToDouble(sr -> Arrays.stream(sr.x())).toArray();
+            double[] ys = series.stream().flatMapToDouble(sr -> Arrays.stream(sr.y())).filter(Double::isFinite).toArray();
             // A few blown-up trials would flatten the basin that the figure is about; a log axis keeps it visible.
-            boolean yLog = ys.length > 0 && java.util.Arrays.stream(ys).allMatch(v -> v > 0)
-                    && java.util.Arrays.stream(ys).max().getAsDouble() / java.util.Arrays.stream(ys).min().getAsDouble() > 10;
-            charts.add(new Chart("loss-vs-" + Ids.safe(hp), in.metric() + " against " + hp + " per scale point", hp, in.metric(),
-                    xLog, yLog, series).withNote("Each curve is one scale point's trials at its final resource; "
-                    + "under a transferring parametrization the minima line up."));
+            Figure f = new Figure(in.metric() + " against " + hp + " per scale point", hp, in.metric(), spansDecades(xs, 20),
+                    spansDecades(ys, 10), series);
+            charts.add(Chart.of("loss-vs-" + Ids.safe(hp), f, "Each curve is one scale point's trials at its final resource; "
+                    + "under a transferring parametrization the minima line up. Hover a point for its trial; click a legend entry to pick a scale point."));
         }
         return charts;
+    }
+
+    /** The trials of one scale point that completed at its final resource with the metric. */
+    static List<JournalRow> finalRows(List<JournalRow> lastRows, String metric) {
+        long top = FinalTrials.finalResource(lastRows);
+        return lastRows.stream()
+                .filter(r -> r.status() == TrialStatus.COMPLETED && r.resource() == top && r.metrics().containsKey(metric))
+                .toList();
+    }
+
+    /** Whether values are all positive and their largest is more than {@code ratio} times their smallest. */
+    static boolean spansDecades(double[] v, double ratio) {
+        return v.length > 0 && Arrays.stream(v).allMatch(d -> d > 0)
+                && Arrays.stream(v).max().getAsDouble() / Arrays.stream(v).min().getAsDouble() > ratio;
     }
 
     /** Hyperparameters of the sweep whose values are numbers, in the order they first appear. */

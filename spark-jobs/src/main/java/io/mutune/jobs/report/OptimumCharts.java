@@ -1,5 +1,8 @@
 package io.mutune.jobs.report;
 
+import io.mutune.transfer.chart.Band;
+import io.mutune.transfer.chart.Figure;
+import io.mutune.transfer.chart.Series;
 import io.mutune.transfer.recommend.Recommendation;
 import io.mutune.transfer.rules.ScaleOptimum;
 import java.util.ArrayList;
@@ -38,9 +41,11 @@ public final class OptimumCharts {
                 .sorted(Comparator.comparingDouble(o -> o.scale().get(axis))).toList();
         List<Series> series = new ArrayList<>();
         series.add(Series.points("optimum per scale", ev.stream().mapToDouble(o -> o.scale().get(axis)).toArray(),
-                        ev.stream().mapToDouble(ScaleOptimum::value).toArray(), Series.Mark.DOT, 0)
+                        ev.stream().mapToDouble(ScaleOptimum::value).toArray(), Series.Mark.DOT)
                 .withErrorBars(ev.stream().mapToDouble(ScaleOptimum::plateauLower).toArray(),
-                        ev.stream().mapToDouble(ScaleOptimum::plateauUpper).toArray()));
+                        ev.stream().mapToDouble(ScaleOptimum::plateauUpper).toArray())
+                .withDetails(ev.stream().map(o -> TrialDetails.ordered("scale", o.scale().toString(),
+                        "plateau", String.format(Locale.ROOT, "[%.4g, %.4g]", o.plateauLower(), o.plateauUpper()))).toList()));
         List<Band> bands = new ArrayList<>();
         double xMin = ev.isEmpty() ? Double.NaN : ev.get(0).scale().get(axis);
         double xMax = recs.stream().mapToDouble(r -> r.targetScale().getOrDefault(axis, Double.NaN)).filter(Double::isFinite).max().orElse(xMin);
@@ -60,21 +65,22 @@ public final class OptimumCharts {
                 lo[i] = rule.fromFit(rule.toFit(y[i]) - (h0 + t * (hLo - h0)));
                 hi[i] = rule.fromFit(rule.toFit(y[i]) + (h0 + t * (hHi - h0)));
             }
-            series.add(Series.line("rule: " + first.ruleForm(), x, y, 3).asDashed());
-            bands.add(new Band("rule band", x, lo, hi, 3));
+            series.add(Series.line("rule: " + first.ruleForm(), x, y).asDashed());
+            bands.add(new Band("rule band", x, lo, hi));
         }
-        for (Recommendation r : recs) {
-            Double tx = r.targetScale().get(axis);
-            if (tx != null) {
-                series.add(Series.points(String.format(Locale.ROOT, "target %s=%s", axis, AxisScale.format(tx)),
-                        new double[] {tx}, new double[] {r.value()}, Series.Mark.DIAMOND, 2)
-                        .withErrorBars(new double[] {r.lower()}, new double[] {r.upper()}));
-            }
+        List<Recommendation> atTargets = recs.stream().filter(r -> r.targetScale().containsKey(axis)).toList();
+        if (!atTargets.isEmpty()) {
+            series.add(Series.points("recommended at the target", atTargets.stream().mapToDouble(r -> r.targetScale().get(axis)).toArray(),
+                            atTargets.stream().mapToDouble(Recommendation::value).toArray(), Series.Mark.DIAMOND)
+                    .withErrorBars(atTargets.stream().mapToDouble(Recommendation::lower).toArray(),
+                            atTargets.stream().mapToDouble(Recommendation::upper).toArray())
+                    .withDetails(atTargets.stream().map(r -> TrialDetails.ordered("target", r.targetScale().toString(),
+                            "interval", String.format(Locale.ROOT, "[%.4g, %.4g]", r.lower(), r.upper()),
+                            "verdict", r.verdict().name().toLowerCase(Locale.ROOT))).toList()));
         }
         boolean yLog = rule.space() == io.mutune.transfer.rules.FitSpace.LOG;
-        return new Chart("optimum-" + Ids.safe(hp), "optimum of " + hp + " against " + axis, axis, hp, true, yLog, series)
-                .withBands(bands)
-                .withNote(String.format(Locale.ROOT, "%s: verdict %s; rule %s; %d trials over %d scale points; fit RMS %.3g. "
+        Figure f = new Figure("optimum of " + hp + " against " + axis, axis, hp, true, yLog, series).withBands(bands);
+        return Chart.of("optimum-" + Ids.safe(hp), f, String.format(Locale.ROOT, "%s: verdict %s; rule %s; %d trials over %d scale points; fit RMS %.3g. "
                         + "Bars: plateau band at each proxy scale, 95%% interval at the target.",
                         hp, first.verdict().name().toLowerCase(Locale.ROOT), first.ruleForm(), first.trials(), first.scalePoints(), first.fitQuality()));
     }

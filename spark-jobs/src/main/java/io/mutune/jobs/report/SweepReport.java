@@ -3,8 +3,11 @@ package io.mutune.jobs.report;
 import io.mutune.connectors.journal.JournalRow;
 import io.mutune.connectors.open.Tables;
 import io.mutune.connectors.recommend.RecommendationRow;
+import io.mutune.connectors.recommend.RecommendationTable;
+import io.mutune.hpo.space.SearchSpace;
 import io.mutune.jobs.fit.FitJob;
 import io.mutune.jobs.spec.SweepSpec;
+import io.mutune.transfer.chart.FigurePng;
 import io.mutune.transfer.recommend.Recommendation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
-/** Writes a sweep's report: {@code report.html} (inline SVG) and the same charts as {@code png/<chart>.png}. */
+/**
+ * Writes a sweep's report: {@code report.html}, one self-contained page of interactive Vega-Lite charts
+ * (docs/report.md), and the x-y charts as {@code png/<chart>.png}, drawn by JFreeChart from the same figures.
+ */
 public final class SweepReport {
     private SweepReport() { }
 
@@ -28,19 +34,24 @@ public final class SweepReport {
     public static ReportInputs inputs(SparkSession spark, SweepSpec spec, String sweepId, Path coordCheck) {
         List<JournalRow> rows = Tables.journal(spark, spec.output().trials()).read(sweepId);
         List<Recommendation> recs = rows.isEmpty() ? List.of() : FitJob.recommend(spec, rows);
-        List<RecommendationRow> table = publishedRows(spark, spec.output().recommendations(), sweepId);
-        return new ReportInputs(sweepId, spec.search().metric(), spec.search().mode(), rows, recs, table, coordCheck);
+        RecommendationTable recTable = Tables.recommendations(spark, spec.output().recommendations());
+        PublishDiff diff = PublishDiff.of(recTable, sweepId);
+        return new ReportInputs(sweepId, spec.search().metric(), spec.search().mode(), rows, recs, published(recTable, diff, sweepId), coordCheck,
+                SearchSpace.fromSpec(spec.search().space()), diff);
     }
 
     /** From the tables alone: the recommendations (with their evidence) are read back from the table's {@code rule} JSON. */
     public static ReportFiles write(SparkSession spark, String trialsUri, String recommendationsUri, String sweepId, String metric,
                                     String mode, ReportOptions options) {
         List<JournalRow> rows = Tables.journal(spark, trialsUri).read(sweepId);
-        List<RecommendationRow> table = publishedRows(spark, recommendationsUri, sweepId);
+        RecommendationTable recTable = Tables.recommendations(spark, recommendationsUri);
+        PublishDiff diff = PublishDiff.of(recTable, sweepId);
+        List<RecommendationRow> table = published(recTable, diff, sweepId);
         List<Recommendation> recs = table.stream().filter(r -> r.ruleJson() != null).map(r -> Recommendation.fromJson(r.ruleJson())).toList();
-        return write(new ReportInputs(sweepId, metric, mode, rows, recs, table, options.coordCheck()), options);
+        return write(new ReportInputs(sweepId, metric, mode, rows, recs, table, options.coordCheck(), null, diff), options);
     }
 
+    /** From inputs already read. */
     public static ReportFiles write(ReportInputs in, ReportOptions options) {
         ReportSections sections = ReportSections.of(in);
         try {
@@ -51,9 +62,11 @@ public final class SweepReport {
             if (options.pngs()) {
                 Path dir = Files.createDirectories(options.pngDir());
                 for (Chart c : sections.all()) {
-                    Path p = dir.resolve(c.id() + ".png");
-                    PngChart.write(c, p);
-                    pngs.add(p);
+                    if (c.figure() != null) {
+                        Path p = dir.resolve(c.id() + ".png");
+                        FigurePng.write(c.figure(), p);
+                        pngs.add(p);
+                    }
                 }
             }
             return new ReportFiles(html, pngs, sections.all().stream().map(Chart::id).toList());
@@ -62,7 +75,8 @@ public final class SweepReport {
         }
     }
 
-    private static List<RecommendationRow> publishedRows(SparkSession spark, String uri, String sweepId) {
-        return Tables.recommendations(spark, uri).current().stream().filter(r -> sweepId.equals(r.sweepId())).toList();
+    /** The rows the sweep's latest publish wrote, as the table had them right after it (a later sweep may have replaced them since). */
+    private static List<RecommendationRow> published(RecommendationTable table, PublishDiff diff, String sweepId) {
+        return diff == null ? List.of() : table.asOfVersion(diff.to()).stream().filter(r -> sweepId.equals(r.sweepId())).toList();
     }
 }

@@ -8,10 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/**
- * Journal rows of the kind schedulers this branch does not have yet will write: ASHA trials stopped
- * at rungs, and PBT exploits with a parent trial.
- */
+/** Journal rows of the kinds multi-fidelity schedulers and PBT write: trials stopped at rungs, exploits with a parent trial. */
 final class SyntheticJournal {
     private final List<JournalRow> rows = new ArrayList<>();
     private long seq;
@@ -22,6 +19,13 @@ final class SyntheticJournal {
 
     /** One ended segment with a learning curve that falls from 2.0 at a rate set by lr. */
     SyntheticJournal segment(double width, String trial, int number, String parent, double lr, long from, long to, TrialStatus status) {
+        return segment(width, trial, number, parent, Map.of("lr", lr), from, to, status);
+    }
+
+    /** The same with more hyperparameters than lr; only lr shapes the curve. */
+    SyntheticJournal segment(double width, String trial, int number, String parent, Map<String, Double> config, long from, long to,
+                             TrialStatus status) {
+        double lr = config.get("lr");
         StringBuilder curve = new StringBuilder("[");
         double loss = Double.NaN;
         for (long r = from + 10; r <= to; r += 10) {
@@ -32,9 +36,13 @@ final class SyntheticJournal {
         curve.append("]");
         String key = "w" + (int) width;
         rows.add(new JournalRow("synthetic", seq++, key, width, null, null, null, trial, number, parent,
-                String.format(Locale.ROOT, "{\"lr\":%s}", lr), from, to, to,
+                configJson(config), from, to, to,
                 Double.isNaN(loss) ? Map.of() : Map.of("val_loss", loss), curve.toString(), status, 0, "0", null, null, 1L, null,
                 Instant.EPOCH, Instant.EPOCH));
         return this;
+    }
+
+    private static String configJson(Map<String, Double> config) {
+        return new io.mutune.hpo.space.Configuration(new java.util.TreeMap<>(config)).toJson();
     }
 }

@@ -1,8 +1,8 @@
 package io.mutune.transfer.coordcheck;
 
-import io.mutune.transfer.plot.Panel;
-import io.mutune.transfer.plot.PngPlot;
-import io.mutune.transfer.plot.Series;
+import io.mutune.transfer.chart.Figure;
+import io.mutune.transfer.chart.FigurePng;
+import io.mutune.transfer.chart.Series;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,10 +13,11 @@ public final class CoordinateCheckPlot {
     private CoordinateCheckPlot() {
     }
 
-    public static void write(CoordinateCheckResult r, String title, Path png) throws IOException {
+    /** The panels, one per step, as figures. */
+    public static List<Figure> figures(CoordinateCheckResult r, String title) {
         List<Integer> widths = r.widths();
         double[] x = widths.stream().mapToDouble(Integer::doubleValue).toArray();
-        List<Panel> panels = new ArrayList<>();
+        List<Figure> panels = new ArrayList<>();
         for (int t = 0; t < r.steps(); t++) {
             List<Series> lines = new ArrayList<>();
             for (String layer : r.layers()) {
@@ -24,10 +25,14 @@ public final class CoordinateCheckPlot {
                 for (int i = 0; i < y.length; i++) {
                     y[i] = r.value(layer, widths.get(i), t);
                 }
-                lines.add(new Series(layer, x, y));
+                lines.add(Series.linePoints(layer, x, y));
             }
-            panels.add(new Panel(title + ", t=" + t, "width", "mean |act|", true, true, lines));
+            panels.add(new Figure(title + ", t=" + t, "width", "mean |act|", true, true, lines));
         }
-        PngPlot.write(panels, png);
+        return panels;
+    }
+
+    public static void write(CoordinateCheckResult r, String title, Path png) throws IOException {
+        FigurePng.write(figures(r, title), png);
     }
 }

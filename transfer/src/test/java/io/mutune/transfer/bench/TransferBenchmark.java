@@ -5,9 +5,9 @@ import io.mutune.hpo.runner.TrialContext;
 import io.mutune.hpo.runner.TrialRunner;
 import io.mutune.hpo.runner.TrialSegment;
 import io.mutune.hpo.space.Configuration;
-import io.mutune.transfer.plot.Panel;
-import io.mutune.transfer.plot.PngPlot;
-import io.mutune.transfer.plot.Series;
+import io.mutune.transfer.chart.Figure;
+import io.mutune.transfer.chart.FigurePng;
+import io.mutune.transfer.chart.Series;
 import io.mutune.transfer.proxy.ProxyRunners;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -218,10 +218,10 @@ public final class TransferBenchmark {
         for (int w : s.widths()) {
             List<LrSweep.Cell> cells = s.cells.stream().filter(c -> c.width() == w)
                     .sorted(java.util.Comparator.comparingDouble(LrSweep.Cell::lr)).toList();
-            lines.add(new Series("width " + w, cells.stream().mapToDouble(LrSweep.Cell::lr).toArray(),
+            lines.add(Series.linePoints("width " + w, cells.stream().mapToDouble(LrSweep.Cell::lr).toArray(),
                     cells.stream().mapToDouble(c -> c.valLoss() > 2.5 * floor ? Double.NaN : c.valLoss()).toArray()));
         }
-        PngPlot.write(List.of(new Panel(s.model + " " + s.parametrization.toUpperCase(Locale.ROOT) + ": val loss vs lr (> 2.5x best not drawn)",
-                "learning rate (Adam)", "val loss", true, true, lines)), png);
+        FigurePng.write(new Figure(s.model + " " + s.parametrization.toUpperCase(Locale.ROOT) + ": val loss vs lr (> 2.5x best not drawn)",
+                "learning rate (Adam)", "val loss", true, true, lines), png);
     }
 }
