@@ -48,17 +48,19 @@ final class JournalReplay {
     }
 
     private void apply(JournalRow row, String metric, Map<String, Integer> lastRetryAttempt) {
-        OpenSegment current = open.get(row.trialId());
+        // A trial's seed replicates run side by side over the same resources; their seeds tell them apart.
+        String runKey = runKey(row);
+        OpenSegment current = open.get(runKey);
         boolean sameSegment = current != null && current.request().fromResource() == row.fromResource()
                 && current.request().toResource() == row.targetResource();
         if (row.status() == TrialStatus.RUNNING || row.status() == TrialStatus.PENDING) {
             if (sameSegment) {
-                open.put(row.trialId(), current.withAttempt(row.attempt()));
+                open.put(runKey, current.withAttempt(row.attempt()));
                 return;
             }
             TrialRequest request = requestOf(row);
             events.computeIfAbsent(row.scaleKey(), k -> new ArrayList<>()).add(TunerEvent.ask(request));
-            open.put(row.trialId(), new OpenSegment(row.scaleKey(), request, row.attempt(), 0));
+            open.put(runKey, new OpenSegment(row.scaleKey(), request, row.attempt(), 0));
             return;
         }
         if (!sameSegment || row.status() == TrialStatus.STALE) {
@@ -66,32 +68,42 @@ final class JournalReplay {
         }
         boolean retried = row.status() == TrialStatus.FAILED && lastRetryAttempt.getOrDefault(segmentKey(row), -1) > row.attempt();
         if (retried) {
-            open.put(row.trialId(), current.withFailure());
+            open.put(runKey, current.withFailure());
             return;
         }
-        open.remove(row.trialId());
-        events.get(row.scaleKey()).add(TunerEvent.tell(reportOf(row, metric), row.number()));
+        open.remove(runKey);
+        events.get(row.scaleKey()).add(TunerEvent.tell(reportOf(row, metric, current.request().replicate()), row.number()));
     }
 
     private static TrialRequest requestOf(JournalRow row) {
         AskNote note = AskNote.parse(row.message(), row.trialId(), row.parentTrial(), row.fromResource());
         return new TrialRequest(row.trialId(), row.number(), Configuration.fromJson(row.configJson()), row.fromResource(),
-                row.targetResource(), note.resumeFromTrialId(), row.parentTrial(), note.bracket());
+                row.targetResource(), note.resumeFromTrialId(), note.replicate() > 0 ? null : row.parentTrial(), note.bracket(),
+                note.replicate());
     }
 
     /** The report the driver told when it wrote this terminal row (see SegmentEnd). */
     static TrialReport reportOf(JournalRow row, String metric) {
+        return reportOf(row, metric, 0);
+    }
+
+    static TrialReport reportOf(JournalRow row, String metric, int replicate) {
         TrialReport.Outcome outcome = switch (row.status()) {
             case COMPLETED -> TrialReport.Outcome.COMPLETED;
             case DIVERGED -> TrialReport.Outcome.DIVERGED;
             default -> TrialReport.Outcome.FAILED;
         };
         double value = outcome == TrialReport.Outcome.FAILED ? Double.NaN : row.metrics().getOrDefault(metric, Double.NaN);
-        return new TrialReport(row.trialId(), row.resource(), value, outcome, row.message());
+        return new TrialReport(row.trialId(), row.resource(), value, outcome, row.message(), replicate);
     }
 
     private static String segmentKey(JournalRow row) {
-        return row.trialId() + "@" + row.fromResource() + "->" + row.targetResource();
+        return runKey(row) + "@" + row.fromResource() + "->" + row.targetResource();
+    }
+
+    /** One run of a trial: the trial and its seed (each replicate has its own). */
+    private static String runKey(JournalRow row) {
+        return row.trialId() + "#" + row.seed();
     }
 
     /** The events of one scale point, in journal order; empty when it has none. */

@@ -20,7 +20,7 @@ final class JournalRows {
 
     /** The row written before the task starts; its message carries what replay needs (see AskNote). */
     JournalRow running(Running r) {
-        String note = new AskNote(r.request().bracket(), r.request().resumeFromTrialId()).message();
+        String note = new AskNote(r.request().bracket(), r.request().resumeFromTrialId(), r.request().replicate()).message();
         return row(r, TrialStatus.RUNNING, r.attempt(), r.request().fromResource(), Map.of(), null, null, null,
                 r.segment().resumeFrom(), note, Instant.ofEpochMilli(r.askedAtMillis()), null);
     }

@@ -36,6 +36,10 @@ class ResumeAndNightlyTest {
     }
 
     private Path spec(String name, int trialsPerScale) throws Exception {
+        return spec(name, trialsPerScale, "");
+    }
+
+    private Path spec(String name, int trialsPerScale, String searchExtra) throws Exception {
         Path file = dir.resolve(name + "-" + trialsPerScale + ".yaml");
         Files.writeString(file, """
                 sweep: %s
@@ -46,12 +50,13 @@ class ResumeAndNightlyTest {
                   space: {lr: {float: [1.0e-4, 1.0], log: true}}
                   resource: {max: 10}
                   trials_per_scale: %d
+                %s
                 targets: [{width: 1024}]
                 output:
                   trials: "delta:%s"
                   recommendations: "delta:%s"
                   checkpoints: "file:%s"
-                """.formatted(name, script, trialsPerScale, dir.resolve("trials"), dir.resolve("recs"), dir.resolve("ckpt")));
+                """.formatted(name, script, trialsPerScale, searchExtra, dir.resolve("trials"), dir.resolve("recs"), dir.resolve("ckpt")));
         return file;
     }
 
@@ -78,6 +83,27 @@ class ResumeAndNightlyTest {
             assertTrue(resumed.stream().anyMatch(r -> r.trialId().equals(stale.trialId()) && r.status() == TrialStatus.RUNNING
                     && r.attempt() == stale.attempt() + 1 && r.seq() > stale.seq()), "re-run as the next attempt: " + stale);
         }
+    }
+
+    @Test
+    void replicatesAndConfirmationRunsSurviveAKilledDriverNoneLostNoneRunTwice() throws Exception {
+        Path spec = spec("reps", 3, "  replicates: 2\n  confirm: {top_k: 2, seeds: 2}");
+        run("sweep", spec.toString(), "--sweep-id", "reps-reference");
+        TrialJournal journal = journal();
+        List<JournalRow> reference = journal.read("reps-reference");
+        Map<String, String> referenceRuns = endedRuns(reference);
+        // 2 scale points x (3 trials x 2 replicates + 2 confirmed x 2 fresh seeds)
+        assertEquals(20, referenceRuns.size(), referenceRuns.toString());
+        // Cut the journal while confirmation runs are out: a killed driver's prefix
+        long firstConfirm = reference.stream().filter(r -> r.status() == TrialStatus.RUNNING && r.message() != null
+                && r.message().matches(".*replicate=[23].*")).mapToLong(JournalRow::seq).min().orElseThrow();
+        List<JournalRow> prefix = reference.stream().filter(r -> r.seq() <= firstConfirm + 1).map(r -> withSweep(r, "reps-cut")).toList();
+        journal.append(prefix);
+        assertTrue(prefix.stream().filter(r -> r.status() == TrialStatus.RUNNING).count()
+                > prefix.stream().filter(r -> r.status().isTerminal()).count(), "the prefix must leave runs open");
+
+        run("sweep", spec.toString(), "--sweep-id", "reps-cut");
+        assertEquals(referenceRuns, endedRuns(journal.read("reps-cut")));
     }
 
     @Test
@@ -125,6 +151,17 @@ class ResumeAndNightlyTest {
         for (JournalRow r : rows) {
             if (r.status().isTerminal() && r.status() != TrialStatus.STALE) {
                 assertEquals(null, m.put(r.trialId(), r.configJson()), "trial " + r.trialId() + " ended twice");
+            }
+        }
+        return m;
+    }
+
+    /** Trial id and seed (one per replicate) -> config of each ended run; fails if one ended twice. */
+    private static Map<String, String> endedRuns(List<JournalRow> rows) {
+        Map<String, String> m = new TreeMap<>();
+        for (JournalRow r : rows) {
+            if (r.status().isTerminal() && r.status() != TrialStatus.STALE) {
+                assertEquals(null, m.put(r.trialId() + "#" + r.seed(), r.configJson()), "run " + r.trialId() + " seed " + r.seed() + " ended twice");
             }
         }
         return m;
