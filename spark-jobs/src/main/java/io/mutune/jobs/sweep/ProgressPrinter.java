@@ -2,9 +2,10 @@ package io.mutune.jobs.sweep;
 
 import io.mutune.connectors.journal.JournalRow;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Locale;
 
-/** Prints one line per ended segment, with the best result so far at each scale point. */
+/** Prints one line per ended segment: its result, how long it ran, and the best result so far at each scale point. */
 final class ProgressPrinter implements SweepProgress {
     private final PrintStream out;
     private final BestSoFar best;
@@ -17,11 +18,18 @@ final class ProgressPrinter implements SweepProgress {
 
     @Override
     public void segmentEnded(String scaleKey, JournalRow row, int running) {
+        out.println(line(scaleKey, row));
+    }
+
+    /** Records the segment and returns its line. */
+    String line(String scaleKey, JournalRow row) {
         ended++;
         best.add(scaleKey, row);
         Double m = row.metrics().get(best.metric());
-        out.println(String.format(Locale.ROOT, "[%4d] %-14s %-9s %s=%s at %d  %s  %s", ended, row.trialId(), row.status().column(),
-                best.metric(), m == null ? "-" : String.format(Locale.ROOT, "%.5g", m), row.resource(), row.configJson(), best.describe()));
+        String took = row.startedAt() == null || row.finishedAt() == null ? "-"
+                : String.format(Locale.ROOT, "%.1f s", Duration.between(row.startedAt(), row.finishedAt()).toMillis() / 1000.0);
+        return String.format(Locale.ROOT, "[%4d] %-14s %-9s %s=%s at %d in %s  %s  %s", ended, row.trialId(), row.status().column(),
+                best.metric(), m == null ? "-" : String.format(Locale.ROOT, "%.5g", m), row.resource(), took, row.configJson(), best.describe());
     }
 
     @Override

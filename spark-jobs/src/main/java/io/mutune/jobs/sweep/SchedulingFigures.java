@@ -16,6 +16,10 @@ public record SchedulingFigures(int segments, long driverMedianMs, long driverP9
                 percentile(timings, SegmentTiming::overheadMillis, 0.5), percentile(timings, SegmentTiming::overheadMillis, 0.95));
     }
 
+    /** What {@link #line()}'s figures measure, for a reader of the summary. */
+    public static final String EXPLAINED = "  (ask to submit: the driver's own time per segment; ask to task start adds the time the segment"
+            + " waited in Spark's queue for a free slot, so it grows with queue_ahead and with the length of the trials ahead of it)";
+
     /** One line for the sweep summary; benchmarks parse it. */
     public String line() {
         return String.format(Locale.ROOT, "scheduling: %d segments, ask to submit median %d ms (p95 %d), ask to task start median %d ms (p95 %d)",

@@ -18,6 +18,7 @@ public final class SweepSummary {
         out.printf(Locale.ROOT, "sweep %s: %d trial segments in %.1f s%n", result.sweepId(), result.finished().size(), result.wallSeconds());
         if (!result.timings().isEmpty()) {
             out.println(SchedulingFigures.of(result.timings()).line());
+            out.println(SchedulingFigures.EXPLAINED);
         }
         Map<String, List<JournalRow>> byScale = new LinkedHashMap<>();
         for (JournalRow r : result.finished()) {

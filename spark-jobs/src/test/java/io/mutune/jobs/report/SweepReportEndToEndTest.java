@@ -45,6 +45,11 @@ class SweepReportEndToEndTest {
         assertTrue(printed.contains("report: "), printed);
         assertTrue(Files.readString(out.resolve("report.html")).contains("tiny-a"), "latest is the only sweep, tiny-a");
 
+        // --out FILE.html is that file, not a folder of that name (it was one before).
+        Path named = dir.resolve("named.html");
+        cli("report", "tiny-a", "--spec", specFile.toString(), "--out", named.toString(), "--no-png");
+        assertTrue(Files.isRegularFile(named) && Files.readString(named).contains("tiny-a"), "report --out FILE.html writes that file");
+
         String html = Files.readString(out.resolve("report.html"));
         for (String id : new String[] {"loss-vs-lr", "optimum-lr", "curves-w32", "curves-w64", "coord-check-step-0", "coord-check-step-10"}) {
             assertTrue(html.contains("id=\"chart-" + id + "\""), "missing chart " + id);
