@@ -64,6 +64,9 @@ final class SweepCommand implements Callable<Integer> {
         PrintStream out = root.out();
         SweepStart start = SweepStart.of(nightly, sweepId, resume);
         SweepSpec spec = SweepSpecParser.parse(specFile);
+        if (spec.validate() != null) {
+            ValidateJob.check(spec, spec.validate());
+        }
         TrialRunner runner = SpecRunners.forSpec(spec);
         SparkSession session = spark.session("local[*]");
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
