@@ -7,7 +7,7 @@ import io.mutune.connectors.recommend.RecommendationRow;
 import io.mutune.connectors.recommend.RecommendationStatistics;
 import io.mutune.jobs.spec.SweepSpec;
 import io.mutune.jobs.spec.SweepSpecParser;
-import io.mutune.transfer.recommend.LossPrediction;
+import io.mutune.transfer.rules.LossPrediction;
 import io.mutune.transfer.recommend.Recommendation;
 import io.mutune.transfer.recommend.Sensitivity;
 import io.mutune.transfer.recommend.Verdict;
