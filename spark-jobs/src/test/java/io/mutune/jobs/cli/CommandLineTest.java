@@ -84,7 +84,7 @@ class CommandLineTest {
         assertTrue(r.err().contains("see: mutune sweep --help"), r.err());
         Ran none = run();
         assertEquals(ExitCodes.USER_ERROR, none.code());
-        assertTrue(none.err().contains("commands: sweep, recommend, trials, report, diff"), none.err());
+        assertTrue(none.err().contains("commands: sweep, validate, recommend, trials, report, diff"), none.err());
         Ran bad = run("frobnicate");
         assertEquals(ExitCodes.USER_ERROR, bad.code());
     }
