@@ -64,7 +64,7 @@ class CommandLineTest {
     void theCompletionScriptCompletesEveryCommand() {
         Ran r = run("generate-completion");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("complete -F") && r.out().contains("sweep recommend trials report diff"), r.out().lines().limit(40).toList().toString());
+        assertTrue(r.out().contains("complete -F") && r.out().contains("sweep validate recommend trials report diff"), r.out().lines().limit(40).toList().toString());
     }
 
     @Test
