@@ -49,6 +49,16 @@ public final class IcebergRecommendationTable implements RecommendationTable {
     }
 
     @Override
+    public boolean exists() {
+        return table.exists();
+    }
+
+    @Override
+    public void createIfAbsent() {
+        table.createIfAbsent();
+    }
+
+    @Override
     public long publish(String sweepId, List<RecommendationRow> rows) {
         RecommendationRows.requirePublishable(sweepId, rows);
         synchronized (LOCKS.computeIfAbsent(location(), k -> new Object())) {

@@ -22,6 +22,10 @@ import java.util.List;
  * <p>A publish is one transaction under an advisory lock on the table: a second publisher waits
  * for the first and then numbers its publish after it, so both succeed and versions follow commit
  * order. If anything fails mid-publish the transaction rolls back and the previous rows stay.
+ *
+ * <p>Opening connects to nothing. A publish (or {@link #createIfAbsent}) creates the tables when
+ * they are missing; a read only checks them, so a launcher never creates or alters a table, and a
+ * table that is not there is an error that says so.
  */
 public final class JdbcRecommendationTable implements RecommendationTable {
     static final String KIND = "recommendations";
@@ -30,13 +34,13 @@ public final class JdbcRecommendationTable implements RecommendationTable {
     private final String table;
     private final String history;
     private final String publishes;
+    private volatile boolean checked;
 
     public JdbcRecommendationTable(JdbcTarget target, JdbcPassword password) {
         this.db = new JdbcConnections(target, password);
         this.table = Identifiers.quoteDouble("recommendations table", target.table());
         this.history = Identifiers.quoteDouble("recommendations history table", target.table() + "_history");
         this.publishes = Identifiers.quoteDouble("recommendations publish table", target.table() + "_publishes");
-        JdbcTables.createOrCheck(db, KIND, VERSION, ddl(), JdbcRecommendationColumns.NAMES);
     }
 
     private List<String> ddl() {
@@ -51,6 +55,28 @@ public final class JdbcRecommendationTable implements RecommendationTable {
                 "CREATE TABLE " + publishes + " (version bigint PRIMARY KEY, sweep_id text NOT NULL, published_at timestamptz NOT NULL, row_count bigint NOT NULL)");
     }
 
+    @Override
+    public boolean exists() {
+        return JdbcTables.exists(db);
+    }
+
+    @Override
+    public void createIfAbsent() {
+        JdbcTables.createOrCheck(db, KIND, VERSION, ddl(), JdbcRecommendationColumns.NAMES);
+        checked = true;
+    }
+
+    /**
+     * Before a read: whether the table is there (a missing one reads as empty, as on Delta), after
+     * checking once that it is a mutune recommendations table this mutune reads.
+     */
+    private boolean present() {
+        if (!checked) {
+            checked = JdbcTables.checkIfPresent(db, KIND, VERSION, JdbcRecommendationColumns.NAMES);
+        }
+        return checked;
+    }
+
     private JdbcTarget target() {
         return db.target();
     }
@@ -58,6 +84,7 @@ public final class JdbcRecommendationTable implements RecommendationTable {
     @Override
     public long publish(String sweepId, List<RecommendationRow> rows) {
         RecommendationRows.requirePublishable(sweepId, rows);
+        createIfAbsent();
         try (Connection c = db.open()) {
             c.setAutoCommit(false);
             try {
@@ -109,6 +136,9 @@ public final class JdbcRecommendationTable implements RecommendationTable {
 
     @Override
     public List<RecommendationRow> current() {
+        if (!present()) {
+            return List.of();
+        }
         return query("SELECT " + JdbcRecommendationColumns.list() + " FROM " + table, null);
     }
 
@@ -134,6 +164,9 @@ public final class JdbcRecommendationTable implements RecommendationTable {
     @Override
     public List<PublishRecord> history() {
         List<PublishRecord> out = new ArrayList<>();
+        if (!present()) {
+            return out;
+        }
         try (Connection c = db.open();
              ResultSet r = c.createStatement().executeQuery("SELECT version, sweep_id, published_at, row_count FROM " + publishes + " ORDER BY version")) {
             while (r.next()) {

@@ -73,6 +73,36 @@ final class JdbcTables {
         }
     }
 
+    /** Whether the target's table exists; creates nothing. */
+    static boolean exists(JdbcConnections db) {
+        try (Connection c = db.open()) {
+            return exists(c, db.target().table());
+        } catch (SQLException e) {
+            throw db.failure("looking for", e);
+        }
+    }
+
+    /**
+     * Checks, creating and altering nothing, that the table is a mutune table of {@code kind} with
+     * a readable schema version and the {@code columns} this mutune reads, if it exists. For
+     * readers, which must never create a table: returns false when there is none.
+     */
+    static boolean checkIfPresent(JdbcConnections db, String kind, int version, List<String> columns) {
+        String table = db.target().table();
+        try (Connection c = db.open()) {
+            if (!exists(c, table)) {
+                return false;
+            }
+            if (!exists(c, REGISTRY)) {
+                SchemaVersions.requireReadable(db.target().toString(), null, version, 1);
+            }
+            check(c, db, kind, version, columns);
+            return true;
+        } catch (SQLException e) {
+            throw db.failure("reading", e);
+        }
+    }
+
     private static boolean exists(Connection c, String table) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
             s.setString(1, '"' + table + '"');

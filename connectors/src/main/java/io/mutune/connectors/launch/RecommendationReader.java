@@ -24,19 +24,28 @@ public final class RecommendationReader {
         this.table = table;
     }
 
-    /** The table's current rows. */
+    /** The table's current rows; a table that does not exist is an error that says so. */
     public static RecommendationReader current(RecommendationTable table) {
-        return new RecommendationReader(table.current(), table.location());
+        return new RecommendationReader(requireTable(table).current(), table.location());
     }
 
     /** The rows as of publish {@code version}, for a launcher that pins what it used. */
     public static RecommendationReader asOfVersion(RecommendationTable table, long version) {
-        return new RecommendationReader(table.asOfVersion(version), table.location() + "@v" + version);
+        return new RecommendationReader(requireTable(table).asOfVersion(version), table.location() + "@v" + version);
     }
 
     /** The rows as of the latest publish of {@code sweepId}. */
     public static RecommendationReader asOfSweep(RecommendationTable table, String sweepId) {
-        return new RecommendationReader(table.asOfSweep(sweepId), table.location() + "@" + sweepId);
+        return new RecommendationReader(requireTable(table).asOfSweep(sweepId), table.location() + "@" + sweepId);
+    }
+
+    /** A launcher reads only: it never creates a table, and a missing one is not an empty one. */
+    private static RecommendationTable requireTable(RecommendationTable table) {
+        if (!table.exists()) {
+            throw new IllegalArgumentException("no table at " + table.location()
+                    + ": nothing was ever published there (a sweep's output.recommendations creates it), or the location is mistyped");
+        }
+        return table;
     }
 
     public LauncherConfig read(TargetQuery q) {
@@ -58,7 +67,7 @@ public final class RecommendationReader {
         }
         Map<String, List<RecommendationRow>> byHp = chosen.stream()
                 .collect(Collectors.groupingBy(RecommendationRow::hyperparameter, TreeMap::new, Collectors.toList()));
-        List<LauncherValue> values = byHp.values().stream().map(hpRows -> value(hpRows, q.scale())).toList();
+        List<LauncherValue> values = byHp.values().stream().map(hpRows -> requireFinite(value(hpRows, q.scale()), table)).toList();
         RecommendationRow any = chosen.get(0);
         return new LauncherConfig(q.family(), any.parametrization(), any.optimizer(), q.scale(), table, values);
     }
@@ -81,6 +90,16 @@ public final class RecommendationReader {
                 + " by sweep " + source.sweepId() + " (version " + source.version() + "); interval scaled from that row";
         return new LauncherValue(source.hyperparameter(), value, lower, upper, LauncherValue.RULE, source.sweepId(), source.version(),
                 source.verdict(), source.ruleForm(), source.coefficients(), source.targetScale(), note);
+    }
+
+    /** A launcher would train with whatever it is served: a value that is not a number is refused, not served. */
+    private static LauncherValue requireFinite(LauncherValue v, String table) {
+        if (!Double.isFinite(v.value()) || !Double.isFinite(v.lower()) || !Double.isFinite(v.upper())) {
+            throw new IllegalArgumentException("table " + table + ": " + v.hyperparameter() + " for " + new TreeMap<>(v.publishedTarget())
+                    + " (sweep " + v.sweepId() + ", version " + v.version() + ") is " + v.value() + " [" + v.lower() + ", " + v.upper()
+                    + "], not a number; refusing to serve it. Publish a sweep with finite results, or pin an earlier --version");
+        }
+        return v;
     }
 
     /** Distance in log scale over the axes both set; an axis only one sets counts as far. */

@@ -44,6 +44,16 @@ public final class DeltaRecommendationTable implements RecommendationTable {
     }
 
     @Override
+    public boolean exists() {
+        return table.exists();
+    }
+
+    @Override
+    public void createIfAbsent() {
+        table.createIfAbsent();
+    }
+
+    @Override
     public long publish(String sweepId, List<RecommendationRow> rows) {
         RecommendationRows.requirePublishable(sweepId, rows);
         table.createIfAbsent();

@@ -12,6 +12,15 @@ import java.util.List;
  */
 public interface RecommendationTable {
 
+    /** Whether the table exists; opening a table never creates it. */
+    boolean exists();
+
+    /**
+     * Creates the table with this mutune's schema if it does not exist yet. Only writers call it
+     * (a sweep, before its first trial); a launcher's read never creates or alters a table.
+     */
+    void createIfAbsent();
+
     /** Upserts {@code rows} as one publish and returns the publish's version. */
     long publish(String sweepId, List<RecommendationRow> rows);
 

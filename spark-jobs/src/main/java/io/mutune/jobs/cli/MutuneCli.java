@@ -1,5 +1,6 @@
 package io.mutune.jobs.cli;
 
+import io.mutune.jobs.faults.CommandFailure;
 import java.io.PrintStream;
 import java.util.Arrays;
 
@@ -17,7 +18,10 @@ public final class MutuneCli {
         System.exit(code);
     }
 
-    /** Runs one command; returns the process exit code. User errors print one clear line, not a stack trace. */
+    /**
+     * Runs one command; returns the process exit code ({@link io.mutune.jobs.faults.ExitCode}). Every
+     * failure prints one clear line, never a stack trace ({@link CommandFailure}).
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
             out.println(USAGE);
@@ -35,9 +39,8 @@ public final class MutuneCli {
                     yield 2;
                 }
             };
-        } catch (IllegalArgumentException e) {
-            err.println("mutune " + args[0] + ": " + e.getMessage());
-            return 2;
+        } catch (Throwable e) {
+            return CommandFailure.report(args[0], e, err);
         }
     }
 

@@ -42,7 +42,7 @@ final class ReportCommand {
         SweepSpec spec = fromSpec ? SweepSpecParser.parse(Path.of(args.flag("spec", null))) : null;
         if (sweepId.equals(LATEST)) {
             sweepId = Mutune.latestSweepId(spark, spec).orElseThrow(() -> new IllegalArgumentException(
-                    "no sweep named " + spec.sweep() + "* in " + spec.output().trials()));
+                    "no sweep was started from spec " + spec.sweep() + " with checkpoints in " + spec.output().checkpoints()));
         }
         ReportOptions options = new ReportOptions(Path.of(args.flag("out", "mutune-report-" + sweepId)),
                 args.has("coord-check") ? Path.of(args.flag("coord-check", null)) : null, !args.has("no-png"));

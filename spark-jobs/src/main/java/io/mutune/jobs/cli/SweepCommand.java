@@ -2,19 +2,18 @@ package io.mutune.jobs.cli;
 
 import io.mutune.connectors.journal.JournalRow;
 import io.mutune.connectors.journal.TrialJournal;
-import io.mutune.connectors.open.Tables;
 import io.mutune.connectors.recommend.RecommendationTable;
 import io.mutune.hpo.runner.TrialRunner;
-import io.mutune.jobs.fit.FitJob;
+import io.mutune.jobs.faults.SweepStopped;
 import io.mutune.jobs.session.MutuneSpark;
 import io.mutune.jobs.spec.SweepSpec;
 import io.mutune.jobs.spec.SweepSpecParser;
 import io.mutune.jobs.sweep.SpecRunners;
 import io.mutune.jobs.sweep.SweepJob;
+import io.mutune.jobs.sweep.SweepFinish;
 import io.mutune.jobs.sweep.SweepJournal;
+import io.mutune.jobs.sweep.SweepPreflight;
 import io.mutune.jobs.sweep.SweepResult;
-import io.mutune.jobs.sweep.SweepSummary;
-import io.mutune.transfer.recommend.Recommendation;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,8 +41,9 @@ final class SweepCommand {
         SparkSession spark = MutuneSpark.getOrCreate(args.flag("master", System.getProperty("spark.master") == null ? "local[*]" : null));
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         String sweepId = SweepIds.choose(args, spec, jsc.hadoopConfiguration(), Clock.systemUTC());
-        TrialJournal journal = Tables.journal(spark, spec.output().trials());
-        RecommendationTable recTable = Tables.recommendations(spark, spec.output().recommendations());
+        SweepPreflight.SweepTables tables = SweepPreflight.check(spark, spec, sweepId, jsc.hadoopConfiguration());
+        TrialJournal journal = tables.journal();
+        RecommendationTable recTable = tables.recommendations();
         SweepJob job = new SweepJob(spec, sweepId, jsc, journal, runner, out);
         List<JournalRow> previous = SweepJournal.recover(journal, job.files(), sweepId);
         if (previous.isEmpty() && args.has("resume") && args.has("sweep-id")) {
@@ -57,11 +57,12 @@ final class SweepCommand {
                 + spec.scalePoints().size() + " scale points x " + spec.search().trialsPerScale() + " trials, "
                 + spec.search().algorithm() + " search, journal " + journal.location());
         job.files().markLatest(spec.sweep());
-        SweepResult result = job.run(previous);
-        List<Recommendation> recs = FitJob.recommend(spec, journal.read(sweepId));
-        long version = recTable.publish(sweepId, FitJob.toRows(spec, sweepId, recs));
-        job.files().markPublished(version);
-        SweepSummary.print(out, result, spec.search().metric(), spec.search().mode(), recs, recTable.location(), version);
-        return 0;
+        try {
+            SweepResult result = job.run(previous);
+            return SweepFinish.publishAndSummarise(spec, sweepId, journal, recTable, job.files(), result, out).code();
+        } catch (SweepStopped stopped) {
+            throw stopped.withResume("mutune sweep " + Path.of(args.positional().get(0)).toAbsolutePath().normalize() + " --sweep-id " + sweepId
+                    + " --resume" + (args.has("master") ? " --master " + args.flag("master", null) : ""));
+        }
     }
 }

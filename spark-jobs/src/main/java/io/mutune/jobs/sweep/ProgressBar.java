@@ -26,10 +26,21 @@ final class ProgressBar implements SweepProgress {
     public void segmentEnded(String scaleKey, JournalRow row, int running) {
         ended++;
         best.add(scaleKey, row);
+        String reason = FailureReason.of(row);
+        if (reason != null && row.status() == io.mutune.connectors.journal.TrialStatus.FAILED) {
+            // Above the bar, so the reason stays on screen when the bar is redrawn.
+            out.print("\r\u001b[K" + row.trialId() + " failed: " + reason + "\n");
+        }
         int filled = Math.min(WIDTH, ended * WIDTH / planned);
         String bar = "=".repeat(filled) + (filled < WIDTH ? ">" + " ".repeat(WIDTH - filled - 1) : "");
         out.print(String.format(Locale.ROOT, "\r[%s] %d segments ended, %d running  %s\u001b[K", bar, ended, running, best.describe()));
         out.flush();
+    }
+
+    @Override
+    public void resumedWith(java.util.List<JournalRow> endedBefore) {
+        endedBefore.forEach(r -> best.add(r.scaleKey(), r));
+        ended += endedBefore.size();
     }
 
     @Override

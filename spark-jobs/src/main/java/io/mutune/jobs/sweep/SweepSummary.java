@@ -15,6 +15,7 @@ import java.util.Optional;
 public final class SweepSummary {
     private SweepSummary() { }
 
+    /** @param publishVersion the version the publish wrote, or -1 when nothing was published */
     public static void print(PrintStream out, SweepResult result, String metric, String mode, List<Recommendation> recs,
                              String recommendationsTable, long publishVersion) {
         out.println();
@@ -53,8 +54,10 @@ public final class SweepSummary {
                     r.value(), r.lower(), r.upper(), r.verdict().name().toLowerCase(Locale.ROOT), r.ruleForm(), formatCoefficients(r.coefficients()));
         }
         out.println("tables:");
-        out.printf(Locale.ROOT, "  trials:          %s  (%d commits)%n", result.journalLocation(), result.journalCommits());
-        out.printf(Locale.ROOT, "  recommendations: %s  (version %d)%n", recommendationsTable, publishVersion);
+        out.printf(Locale.ROOT, "  trials:          %s  (%d commits%s)%n", result.journalLocation(), result.journalCommits(),
+                result.journalRetries() == 0 ? "" : ", " + result.journalRetries() + " tried again after a transient fault");
+        out.printf(Locale.ROOT, "  recommendations: %s  (%s)%n", recommendationsTable,
+                publishVersion < 0 ? "nothing published" : "version " + publishVersion);
     }
 
     private static String formatCoefficients(Map<String, Double> c) {
