@@ -8,26 +8,34 @@ package io.mutune.jobs.faults;
  */
 public final class OneLine {
     static final int MAX_CHARS = 400;
-    /** A message longer than this that merely repeats its root cause gives way to the root cause. */
-    static final int WRAPPER_CHARS = 160;
 
     private OneLine() { }
 
     public static String of(Throwable e) {
-        String top = firstLine(e);
-        Throwable root = root(e);
+        Throwable said = pastSparkWrappers(e);
+        String top = firstLine(said);
+        Throwable root = root(said);
         String line = top;
-        if (root != e) {
+        if (root != said) {
             String deep = firstLine(root);
             if (!top.contains(deep)) {
                 line = top + " (" + deep + ")";
-            } else if (top.length() > WRAPPER_CHARS) {
-                // Spark's "Job aborted due to stage failure: Task 0 in stage 6.0 failed 1 times, ... (Permission denied)": the root says it.
-                line = root.getClass().getSimpleName() + ": " + deep;
             }
         }
         line = Secrets.redact(line.replaceAll("\\s+", " ").trim());
         return line.length() <= MAX_CHARS ? line : line.substring(0, MAX_CHARS - 3) + "...";
+    }
+
+    /**
+     * Past Spark's job wrappers ("Job aborted due to stage failure: Task 0 in stage 6.0 failed 1
+     * times, most recent failure: Lost task ...: java.io.FileNotFoundException: ..."), to what they wrap.
+     */
+    static Throwable pastSparkWrappers(Throwable e) {
+        Throwable t = e;
+        while (t instanceof org.apache.spark.SparkException && t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     /** The deepest cause. */

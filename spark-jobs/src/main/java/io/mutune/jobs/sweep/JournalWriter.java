@@ -111,7 +111,7 @@ final class JournalWriter implements AutoCloseable {
         }
     }
 
-    /** How many commits had to be tried again after a transient fault. */
+    /** How many times a commit was tried again after a transient fault. */
     long retries() {
         synchronized (progress) {
             return retries;
@@ -160,12 +160,12 @@ final class JournalWriter implements AutoCloseable {
     /** One batch, retried on transient faults; a retry appends only the rows the failed try did not commit. */
     private void commit(List<JournalRow> batch) throws Exception {
         retry.run("the journal commit of " + rowsWord(batch.size()), attempt -> {
-            List<JournalRow> rows = attempt == 1 ? batch : notYetCommitted(batch);
             if (attempt > 1) {
                 synchronized (progress) {
                     retries++;
                 }
             }
+            List<JournalRow> rows = attempt == 1 ? batch : notYetCommitted(batch);
             journal.append(rows);
             return null;
         }, console);

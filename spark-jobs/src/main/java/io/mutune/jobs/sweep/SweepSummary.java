@@ -55,7 +55,7 @@ public final class SweepSummary {
         }
         out.println("tables:");
         out.printf(Locale.ROOT, "  trials:          %s  (%d commits%s)%n", result.journalLocation(), result.journalCommits(),
-                result.journalRetries() == 0 ? "" : ", " + result.journalRetries() + " tried again after a transient fault");
+                result.journalRetries() == 0 ? "" : ", " + result.journalRetries() + " retried after transient faults");
         out.printf(Locale.ROOT, "  recommendations: %s  (%s)%n", recommendationsTable,
                 publishVersion < 0 ? "nothing published" : "version " + publishVersion);
     }
