@@ -67,14 +67,15 @@ public final class RecommendationReader {
         }
         Map<String, List<RecommendationRow>> byHp = chosen.stream()
                 .collect(Collectors.groupingBy(RecommendationRow::hyperparameter, TreeMap::new, Collectors.toList()));
-        List<LauncherValue> values = byHp.values().stream().map(hpRows -> requireFinite(value(hpRows, q.scale()), table)).toList();
+        List<LauncherValue> values = byHp.values().stream().map(hpRows -> value(hpRows, q.scale(), table)).toList();
         RecommendationRow any = chosen.get(0);
         return new LauncherConfig(q.family(), any.parametrization(), any.optimizer(), q.scale(), table, values);
     }
 
-    private static LauncherValue value(List<RecommendationRow> hpRows, Map<String, Double> scale) {
+    private static LauncherValue value(List<RecommendationRow> hpRows, Map<String, Double> scale, String table) {
         for (RecommendationRow r : hpRows) {
             if (r.targetScale().equals(scale)) {
+                requireFinite(table, r, r.value(), r.lower(), r.upper());
                 return new LauncherValue(r.hyperparameter(), r.value(), r.lower(), r.upper(), LauncherValue.PUBLISHED, r.sweepId(),
                         r.version(), r.verdict(), r.ruleForm(), r.coefficients(), r.targetScale(), null);
             }
@@ -82,24 +83,28 @@ public final class RecommendationReader {
         RecommendationRow source = hpRows.stream()
                 .min(Comparator.comparingLong((RecommendationRow r) -> -r.version()).thenComparingDouble(r -> distance(r.targetScale(), scale)))
                 .orElseThrow();
+        requireFinite(table, source, source.value(), source.lower(), source.upper());
         double value = RuleEvaluator.evaluate(source, scale);
         // The rule gives no interval of its own at a new scale: keep the source row's relative width.
         double lower = source.value() > 0 ? value * (source.lower() / source.value()) : value;
         double upper = source.value() > 0 ? value * (source.upper() / source.value()) : value;
         String note = "target not published; computed from the " + source.ruleForm() + " rule published for " + new TreeMap<>(source.targetScale())
                 + " by sweep " + source.sweepId() + " (version " + source.version() + "); interval scaled from that row";
+        requireFinite(table, source, value, lower, upper);
         return new LauncherValue(source.hyperparameter(), value, lower, upper, LauncherValue.RULE, source.sweepId(), source.version(),
                 source.verdict(), source.ruleForm(), source.coefficients(), source.targetScale(), note);
     }
 
-    /** A launcher would train with whatever it is served: a value that is not a number is refused, not served. */
-    private static LauncherValue requireFinite(LauncherValue v, String table) {
-        if (!Double.isFinite(v.value()) || !Double.isFinite(v.lower()) || !Double.isFinite(v.upper())) {
-            throw new IllegalArgumentException("table " + table + ": " + v.hyperparameter() + " for " + new TreeMap<>(v.publishedTarget())
-                    + " (sweep " + v.sweepId() + ", version " + v.version() + ") is " + v.value() + " [" + v.lower() + ", " + v.upper()
+    /**
+     * A launcher would train with whatever it is served: a value that is not a number (in the row,
+     * or computed from its rule) is refused, not served.
+     */
+    private static void requireFinite(String table, RecommendationRow row, double value, double lower, double upper) {
+        if (!Double.isFinite(value) || !Double.isFinite(lower) || !Double.isFinite(upper)) {
+            throw new IllegalArgumentException("table " + table + ": " + row.hyperparameter() + " for " + new TreeMap<>(row.targetScale())
+                    + " (sweep " + row.sweepId() + ", version " + row.version() + ") is " + value + " [" + lower + ", " + upper
                     + "], not a number; refusing to serve it. Publish a sweep with finite results, or pin an earlier --version");
         }
-        return v;
     }
 
     /** Distance in log scale over the axes both set; an axis only one sets counts as far. */
