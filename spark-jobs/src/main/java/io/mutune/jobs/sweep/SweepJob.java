@@ -117,7 +117,7 @@ public final class SweepJob {
         }
         try {
             wal.close();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // The journal table already holds every row the log held.
         }
     }

@@ -45,7 +45,8 @@ final class SweepStops {
             wal.flush();
             wal.close();
             return true;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Error: the local file system reports a full disk as FSError.
             return false;
         }
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
@@ -63,9 +64,9 @@ final class WriteAheadLog implements AutoCloseable {
             for (JournalRow r : rows) {
                 out.write((JournalRowJson.write(r) + "\n").getBytes(StandardCharsets.UTF_8));
             }
-        } catch (IOException e) {
+        } catch (IOException | FSError e) {
             failed = true;
-            throw new UncheckedIOException("cannot write the journal's write-ahead log " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the journal's write-ahead log " + file + ": " + causeOf(e), asIo(e));
         }
     }
 
@@ -73,9 +74,9 @@ final class WriteAheadLog implements AutoCloseable {
         requireHealthy();
         try {
             out.hflush();
-        } catch (IOException e) {
+        } catch (IOException | FSError e) {
             failed = true;
-            throw new UncheckedIOException("cannot flush the journal's write-ahead log " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot flush the journal's write-ahead log " + file + ": " + causeOf(e), asIo(e));
         }
     }
 
@@ -90,6 +91,15 @@ final class WriteAheadLog implements AutoCloseable {
     /** The folder of the sweep's logs, for messages. */
     String location() {
         return file.getParent().toString();
+    }
+
+    /** The local file system reports a full disk as an Error (FSError) wrapping the IOException. */
+    private static IOException asIo(Throwable e) {
+        return e instanceof IOException io ? io : e.getCause() instanceof IOException io ? io : new IOException(e);
+    }
+
+    private static String causeOf(Throwable e) {
+        return asIo(e).getMessage();
     }
 
     private void requireHealthy() {
