@@ -80,7 +80,11 @@ final class FaultSweep {
 
     /** Runs {@code mutune ARGS --master local[2]} in this JVM, as bin/mutune would. */
     static Result cli(String... args) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        return cli(new ByteArrayOutputStream(), args);
+    }
+
+    /** As {@link #cli(String...)}, printing into {@code bytes}, which another thread may read while the command runs. */
+    static Result cli(ByteArrayOutputStream bytes, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--master", MASTER));
         PrintStream print = new PrintStream(bytes, true, StandardCharsets.UTF_8);
