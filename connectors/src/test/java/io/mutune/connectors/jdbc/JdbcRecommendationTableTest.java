@@ -206,7 +206,7 @@ class JdbcRecommendationTableTest extends RecommendationTableV2Contract {
     @Test
     void aWrongPasswordFailsWithoutShowingThePassword() {
         JdbcPassword wrong = JdbcPassword.fromFile(PG.passwordFile.resolveSibling("env"));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new JdbcRecommendationTable(PG.newTable("recs"), wrong));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new JdbcRecommendationTable(PG.newTable("recs"), wrong).current());
         assertFalse(e.getMessage().contains("MUTUNE_PG_DIR"), e.getMessage());
         assertEquals("JdbcPassword[****]", wrong.toString());
     }
@@ -215,13 +215,15 @@ class JdbcRecommendationTableTest extends RecommendationTableV2Contract {
     void aForeignTableIsRefusedAndANewerOneToo() throws SQLException {
         JdbcTarget foreign = PG.newTable("foreign");
         sql(foreign, "CREATE TABLE " + foreign.table() + " (id integer)");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new JdbcRecommendationTable(foreign, PG.password()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new JdbcRecommendationTable(foreign, PG.password()).current());
+        assertTrue(e.getMessage().contains("not written by mutune"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new JdbcRecommendationTable(foreign, PG.password()).createIfAbsent());
         assertTrue(e.getMessage().contains("not written by mutune"), e.getMessage());
 
         JdbcTarget newer = PG.newTable("newer");
         new JdbcRecommendationTable(newer, PG.password()).publish("s1", List.of(Recs.row("lr", 1024, 0.01, "s1")));
         sql(newer, "UPDATE mutune_tables SET schema_version = 7 WHERE table_name = '" + newer.table() + "'");
-        e = assertThrows(IllegalArgumentException.class, () -> new JdbcRecommendationTable(newer, PG.password()));
+        e = assertThrows(IllegalArgumentException.class, () -> new JdbcRecommendationTable(newer, PG.password()).current());
         assertTrue(e.getMessage().contains("newer"), e.getMessage());
     }
 }
