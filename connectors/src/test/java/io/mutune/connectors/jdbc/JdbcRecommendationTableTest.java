@@ -81,9 +81,53 @@ class JdbcRecommendationTableTest extends RecommendationTableV2Contract {
         return target.toString();
     }
 
+    /** As a sweep opens it: created, or checked and migrated, before its first trial. */
     @Override
     protected RecommendationTable open(String uri) {
-        return new JdbcRecommendationTable(JdbcTarget.parse(uri), PG.password());
+        RecommendationTable t = new JdbcRecommendationTable(JdbcTarget.parse(uri), PG.password());
+        t.createIfAbsent();
+        return t;
+    }
+
+    /**
+     * A launcher that upgraded mutune before the nightly sweep did reads the version-1 table as it
+     * is, the new columns null, and alters nothing: no column added, the registry still says 1.
+     */
+    @Test
+    void aReaderReadsAVersionOneTableAsItIsAndAltersNothing() throws SQLException {
+        List<RecommendationRow> rows = List.of(Recs.row("lr", 1024, 0.01, "v1-sweep").withVersion(1, V1_TIME));
+        String uri = versionOneTable(rows);
+        JdbcTarget target = JdbcTarget.parse(uri);
+        Set<String> v1Columns = columns(target, target.table());
+        RecommendationTable reader = new JdbcRecommendationTable(target, PG.password());
+        assertEquals(rows, reader.current());
+        assertEquals(rows, reader.asOfVersion(1));
+        assertEquals(List.of(1L), reader.history().stream().map(PublishRecord::version).toList());
+        assertEquals(1, storedSchemaVersion(uri));
+        assertEquals(v1Columns, columns(target, target.table()), "a read adds no column");
+        assertFalse(columns(target, target.table() + "_history").contains("noise_sd"), "nor to history");
+    }
+
+    /** Reading a table that is not there creates nothing: no table, no registry row. */
+    @Test
+    void aReadOfAMissingTableCreatesNothing() throws SQLException {
+        JdbcTarget target = PG.newTable("recs_absent");
+        RecommendationTable reader = new JdbcRecommendationTable(target, PG.password());
+        assertFalse(reader.exists());
+        assertEquals(List.of(), reader.current());
+        assertEquals(List.of(), reader.history());
+        assertFalse(reader.exists(), "a read must not create the table");
+        // Another test may have made the registry; this read must not have added to it.
+        sql(target, "CREATE TABLE IF NOT EXISTS mutune_tables (table_name text PRIMARY KEY, kind text NOT NULL,"
+                + " schema_version integer NOT NULL, created_at timestamptz NOT NULL DEFAULT now())");
+        try (Connection c = new JdbcConnections(target, PG.password()).open();
+             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM mutune_tables WHERE table_name = ?")) {
+            s.setString(1, target.table());
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                assertEquals(0, r.getLong(1), "nor register it");
+            }
+        }
     }
 
     @Override
