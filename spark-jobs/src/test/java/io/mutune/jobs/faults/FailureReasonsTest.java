@@ -41,10 +41,11 @@ class FailureReasonsTest {
         FaultSweep.Result r = FaultSweep.cli("sweep", s.spec("why", SCRIPT, 5, "[64, 128]", "{trial_timeout_s: 2, max_retries: 0}").toString(),
                 "--sweep-id", "why-1");
         assertEquals(ExitCodes.NO_RESULT, r.code(), r.out());
-        assertTrue(line(r, "w64-t0000").contains("failed    val_loss=- at 0  exit 1: RuntimeError: shapes do not match"), r.out());
+        // The reason follows the segment's duration ("at 0 in 0.1 s"), before the config.
+        assertTrue(line(r, "w64-t0000").matches(".* failed    val_loss=- at 0 in \\S+ s  exit 1: RuntimeError: shapes do not match  \\{.*"), r.out());
         assertTrue(line(r, "w64-t0001").contains("timed out after 2 s"), r.out());
         assertTrue(line(r, "w64-t0002").contains("no JSON metric line in stdout"), r.out());
-        assertTrue(line(r, "w64-t0003").contains("diverged  val_loss=NaN at 10  val_loss is NaN"), r.out());
+        assertTrue(line(r, "w64-t0003").matches(".* diverged  val_loss=NaN at 10 in \\S+ s  val_loss is NaN  \\{.*"), r.out());
 
         assertTrue(r.out().contains("1 of 2 scale points have no finite result; nothing was published from them:"), r.out());
         String grouped = r.lines("  w64: ").get(0);
