@@ -79,7 +79,7 @@ public final class Mutune {
         SweepJob job = new SweepJob(spec, sweepId, jsc, journal, runner, out);
         job.files().markLatest(spec.sweep());
         SweepResult result = job.run();
-        List<Recommendation> recs = FitJob.recommend(spec, journal.read(sweepId));
+        List<Recommendation> recs = SweepFinish.fit(spec, journal.read(sweepId));
         // A value that is not a number is never published: a launcher would train with it.
         List<Recommendation> publishable = SweepFinish.finite(recs);
         long version = publishable.isEmpty() ? -1 : tables.recommendations().publish(sweepId, FitJob.toRows(spec, sweepId, publishable));

@@ -43,7 +43,7 @@ public final class SweepFinish {
         BoundedRetry retry = BoundedRetry.fromSystemProperties();
         List<JournalRow> rows = withRetry(retry, "reading the trial journal " + journal.location(), () -> journal.read(sweepId), out,
                 "cannot read the trial journal " + journal.location());
-        List<Recommendation> recs = FitJob.recommend(spec, rows);
+        List<Recommendation> recs = fit(spec, rows);
         List<Recommendation> publishable = finite(recs);
         PublishResult published = null;
         if (!publishable.isEmpty()) {
@@ -73,6 +73,14 @@ public final class SweepFinish {
         }
         out.println(published == null ? "nothing was published" : "the rest was published (version " + published.version() + ")");
         return new Outcome(published, false);
+    }
+
+    /**
+     * The journal's recommendations; none when no trial ended with a result at all (every one
+     * failed), which the end message then explains point by point instead of a fit's error.
+     */
+    public static List<Recommendation> fit(SweepSpec spec, List<JournalRow> rows) {
+        return FitJob.observations(rows, spec.search().metric()).isEmpty() ? List.of() : FitJob.recommend(spec, rows);
     }
 
     /** The recommendations whose value and interval are all numbers: the only ones that may be published. */

@@ -82,6 +82,24 @@ class FailureReasonsTest {
         assertTrue(rec.out().contains("has no recommendations for family 'command'"), rec.out());
     }
 
+    /** The case: every trial exits 1, so no fit is possible; the end says why, not "no trials to recommend from". */
+    @Test
+    void aSweepWhoseEveryTrialFailedSaysWhyAndPublishesNothing() throws Exception {
+        FaultSweep s = new FaultSweep(dir);
+        String script = "echo 'loading shard 3' >&2\necho 'RuntimeError: CUDA error: out of memory' >&2\nexit 1\n";
+        FaultSweep.Result r = FaultSweep.cli("sweep", s.spec("oom", script, 2, "[64, 128]", "{max_retries: 1}").toString(), "--sweep-id", "oom-1");
+        assertEquals(ExitCodes.NO_RESULT, r.code(), r.out());
+        assertTrue(line(r, "w64-t0000").contains("exit 1: RuntimeError: CUDA error: out of memory"), r.out());
+        assertTrue(r.out().contains("2 of 2 scale points have no finite result; nothing was published from them:"), r.out());
+        assertTrue(r.out().contains("  w128: 2 trials, none with a finite val_loss: 2 x exit 1: RuntimeError: CUDA error: out of memory; journal rows: "),
+                r.out());
+        assertTrue(r.out().contains("nothing was published\nexit code 4"), r.out());
+        assertTrue(!r.out().contains("no trials to recommend from"), r.out());
+        // Each trial failed twice (max_retries: 1), and the journal says so.
+        assertEquals(4, s.journal("oom-1").stream().filter(x -> x.scaleKey().equals("w64") && x.status() == TrialStatus.FAILED).count());
+        assertEquals(List.of(), Tables.recommendations(MutuneSpark.getOrCreate(FaultSweep.MASTER), s.recommendations).current());
+    }
+
     private static String line(FaultSweep.Result r, String trial) {
         return r.out().lines().filter(l -> l.matches("\\[\\s*\\d+\\] " + trial + " .*")).findFirst()
                 .orElseThrow(() -> new AssertionError("no progress line for " + trial + " in\n" + r.out()));
