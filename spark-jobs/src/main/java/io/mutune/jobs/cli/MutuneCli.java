@@ -63,7 +63,12 @@ public final class MutuneCli implements Runnable {
                 return new CommandLine.RunLast().execute(parsed);
             }
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Error e) {
+            // picocli hands only Exceptions to the handler: an Error (out of memory, a missing class) gets the same one line.
+            return CommandFailure.report("mutune", e, err, false);
+        }
     }
 
     /** Without a command: the usage, and the usage error's exit code. */
