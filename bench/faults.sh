@@ -74,8 +74,8 @@ row fault run fault_to_stop exit resume_to_finish exit "trials ended"
 for r in $(seq 1 "$repeats"); do
   # 1. The journal's folder becomes read-only.
   d="$work/ro-$r"; mkdir -p "$d"; spec ro "delta:$d/lake/trials" "delta:$d/lake/recs" "$d"; chown -R mutune-faults: "$d"
-  ( cd "$d" && HOME="$d" MUTUNE_JAVA_OPTS=-Xmx1g "${asuser[@]}" "$mutune" sweep "$d/ro.yaml" --sweep-id "ro-$r" --master 'local[2]' \
-      > "$d/run.out" 2>&1; echo $? > "$d/run.rc"; now > "$d/run.end" ) &
+  ( cd "$d"; rc=0; HOME="$d" MUTUNE_JAVA_OPTS=-Xmx1g "${asuser[@]}" "$mutune" sweep "$d/ro.yaml" --sweep-id "ro-$r" --master 'local[2]' \
+      > "$d/run.out" 2>&1 || rc=$?; now > "$d/run.end"; echo $rc > "$d/run.rc" ) &
   pid=$!
   await_trial "$d/run.out" 4 $pid
   chmod -R a-w "$d/lake/trials"; fault=$(now)
@@ -93,8 +93,8 @@ for r in $(seq 1 "$repeats"); do
   pg_dir=$MUTUNE_PG_DIR
   spec pg "$MUTUNE_PG_URL&table=trials" "$MUTUNE_PG_URL&table=recs" "$d"
   export MUTUNE_JDBC_PASSWORD_FILE=$MUTUNE_PG_PASSWORD_FILE
-  ( cd "$d" && MUTUNE_JAVA_OPTS="-Xmx1g -Dmutune.io.retrySeconds=3" "$mutune" sweep "$d/pg.yaml" --sweep-id "pg-$r" --master 'local[2]' \
-      > "$d/run.out" 2>&1; echo $? > "$d/run.rc"; now > "$d/run.end" ) &
+  ( cd "$d"; rc=0; MUTUNE_JAVA_OPTS="-Xmx1g -Dmutune.io.retrySeconds=3" "$mutune" sweep "$d/pg.yaml" --sweep-id "pg-$r" --master 'local[2]' \
+      > "$d/run.out" 2>&1 || rc=$?; now > "$d/run.end"; echo $rc > "$d/run.rc" ) &
   pid=$!
   await_trial "$d/run.out" 4 $pid
   bin/ci-postgres down "$pg_dir"; fault=$(now)
