@@ -50,6 +50,9 @@ class JournalReadOnlyIT {
         assertTrue(line.contains("every row so far is in the write-ahead log " + s.checkpoints + "/ro-1/_wal"), line);
         String resume = "mutune sweep " + spec + " --sweep-id ro-1 --resume --master local[2]";
         assertTrue(line.endsWith("after fixing it, resume with: " + resume), line);
+        // Spark's executor, task set and our writer each log the failed append; on the console they are one line each.
+        List<String> stackLines = sweep.output().lines().filter(l -> l.startsWith("\tat ") || l.startsWith("Caused by:")).toList();
+        assertTrue(stackLines.isEmpty(), stackLines.size() + " stack-trace lines on the console:\n" + sweep.output());
         Set<String> endedBeforeStop = Set.copyOf(startedTrials(s));
 
         OtherUser.writable(trials);
