@@ -18,6 +18,11 @@ public final class IcebergTrialJournal implements TrialJournal {
     }
 
     @Override
+    public void createIfAbsent() {
+        table.createIfAbsent();
+    }
+
+    @Override
     public void append(List<JournalRow> rows) {
         if (rows.isEmpty()) {
             return;

@@ -109,6 +109,34 @@ final class JdbcTables {
         }
     }
 
+    /** Whether the target's table exists; creates nothing. */
+    static boolean exists(JdbcConnections db) {
+        try (Connection c = db.open()) {
+            return exists(c, db.target().table());
+        } catch (SQLException e) {
+            throw db.failure("looking for", e);
+        }
+    }
+
+    /**
+     * For readers, which never create or alter a table: 0 when the target's table does not exist,
+     * else its stored schema version once it is checked to be a mutune table of {@code kind} with
+     * that version's columns. An older version is read as it is, not migrated.
+     */
+    static int storedVersionIfPresent(JdbcConnections db, String kind, TableSchema schema) {
+        try (Connection c = db.open()) {
+            if (!exists(c, db.target().table())) {
+                return 0;
+            }
+            if (!exists(c, REGISTRY)) {
+                SchemaVersions.requireReadable(db.target().toString(), null, schema.version(), schema.oldestReadable());
+            }
+            return check(c, db, kind, schema.version(), schema.oldestReadable(), stored -> List.of(schema.columnsAt(stored).fieldNames()));
+        } catch (SQLException e) {
+            throw db.failure("reading", e);
+        }
+    }
+
     private static boolean exists(Connection c, String table) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
             s.setString(1, '"' + table + '"');

@@ -28,6 +28,12 @@ public final class JdbcTrialJournal implements TrialJournal {
                 JdbcJournalColumns.NAMES);
     }
 
+    /** Nothing left to do: the constructor created or checked the table. */
+    @Override
+    public void createIfAbsent() {
+        // Created (or checked) on open, under the registry's lock.
+    }
+
     @Override
     public void append(List<JournalRow> rows) {
         if (rows.isEmpty()) {

@@ -21,6 +21,11 @@ public final class DeltaTrialJournal implements TrialJournal {
     }
 
     @Override
+    public void createIfAbsent() {
+        table.createIfAbsent();
+    }
+
+    @Override
     public void append(List<JournalRow> rows) {
         if (rows.isEmpty()) {
             return;

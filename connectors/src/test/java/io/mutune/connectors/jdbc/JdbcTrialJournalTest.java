@@ -31,7 +31,7 @@ class JdbcTrialJournalTest extends TrialJournalContract {
     @Test
     void aRecommendationsTableIsNotOpenedAsAJournal() {
         JdbcTarget t = PG.newTable("kind");
-        new JdbcRecommendationTable(t, PG.password());
+        new JdbcRecommendationTable(t, PG.password()).createIfAbsent();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new JdbcTrialJournal(t, PG.password()));
         assertEquals(true, e.getMessage().contains("not a trials table"), e.getMessage());
     }

@@ -2,6 +2,8 @@ package io.mutune.jobs.sweep;
 
 import io.mutune.connectors.journal.JournalRow;
 import io.mutune.connectors.journal.TrialJournal;
+import io.mutune.jobs.faults.BoundedRetry;
+import io.mutune.jobs.faults.OneLine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -17,6 +19,19 @@ public final class SweepJournal {
      * then returns all of the sweep's rows in seq order.
      */
     public static List<JournalRow> recover(TrialJournal journal, SweepFiles files, String sweepId) {
+        try {
+            // Each try re-reads the table, so one whose append did commit is not appended again.
+            return BoundedRetry.fromSystemProperties().run("reading the trial journal " + journal.location(),
+                    attempt -> recoverOnce(journal, files, sweepId), line -> { });
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalArgumentException("output.trials: cannot read sweep " + sweepId + " back from " + journal.location()
+                    + " and commit its write-ahead log there: " + OneLine.of(e), e);
+        }
+    }
+
+    private static List<JournalRow> recoverOnce(TrialJournal journal, SweepFiles files, String sweepId) {
         List<JournalRow> table = journal.read(sweepId);
         Set<Long> seen = new HashSet<>();
         table.forEach(r -> seen.add(r.seq()));

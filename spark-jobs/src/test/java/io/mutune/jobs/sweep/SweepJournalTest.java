@@ -25,6 +25,11 @@ class SweepJournalTest {
         int appends;
 
         @Override
+        public void createIfAbsent() {
+            // A list needs no creating.
+        }
+
+        @Override
         public void append(List<JournalRow> batch) {
             rows.addAll(batch);
             appends++;
