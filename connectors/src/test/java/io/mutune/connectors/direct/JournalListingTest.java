@@ -64,8 +64,9 @@ class JournalListingTest {
     }
 
     /**
-     * A version-1 table lists with bracket, resume_from and replicate recovered from the notes of its
-     * RUNNING rows, as the Spark readers give them; a version-2 table lists what it stores.
+     * A version-1 table, before and after its migration, lists with bracket, resume_from and replicate
+     * recovered from the notes of its RUNNING rows, as the Spark readers give them; a version-2 table
+     * lists what it stores.
      */
     @Test
     void aVersionOneJournalListsTheRequestColumnsItsNotesHold() {
@@ -82,6 +83,10 @@ class JournalListingTest {
                     List.of(listed.get(i).get("bracket"), String.valueOf(listed.get(i).get("resume_from")), listed.get(i).get("replicate")),
                     "row " + i);
         }
+
+        // Migrated (the rows stay as written, the new columns NULL), it lists the same.
+        new DeltaTrialJournal(LocalSpark.session(), path);
+        assertEquals(listed, JournalListing.rows("delta:" + path, VersionOneJournal.SWEEP));
 
         String v2 = dir.resolve("v2").toString();
         new DeltaTrialJournal(LocalSpark.session(), v2).append(List.of(Journals.row("a", 1, TrialStatus.COMPLETED, 1.5).withRequest(2, "t0", 3)));
