@@ -143,11 +143,6 @@ public final class IcebergRecommendationTable implements RecommendationTable {
     }
 
     @Override
-    public List<RecommendationRow> asOfSweep(String sweepId) {
-        return asOfVersion(versionOfSweep(sweepId));
-    }
-
-    @Override
     public List<PublishRecord> history() {
         return publishes().stream().map(p -> new PublishRecord(p.meta().version(), p.meta().sweepId(), p.at(), p.meta().rows())).toList();
     }

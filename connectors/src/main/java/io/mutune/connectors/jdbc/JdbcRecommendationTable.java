@@ -243,11 +243,6 @@ public final class JdbcRecommendationTable implements RecommendationTable {
     }
 
     @Override
-    public List<RecommendationRow> asOfSweep(String sweepId) {
-        return asOfVersion(versionOfSweep(sweepId));
-    }
-
-    @Override
     public List<PublishRecord> history() {
         List<PublishRecord> out = new ArrayList<>();
         if (!present()) {

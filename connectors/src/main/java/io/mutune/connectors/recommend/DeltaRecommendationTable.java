@@ -150,11 +150,6 @@ public final class DeltaRecommendationTable implements RecommendationTable {
     }
 
     @Override
-    public List<RecommendationRow> asOfSweep(String sweepId) {
-        return asOfVersion(versionOfSweep(sweepId));
-    }
-
-    @Override
     public List<PublishRecord> history() {
         return publishes(spark).stream()
                 .map(p -> new PublishRecord(p.meta().version(), p.meta().sweepId(), p.at(), p.meta().rows()))

@@ -21,7 +21,9 @@ public interface RecommendationSource {
     List<RecommendationRow> asOfVersion(long version);
 
     /** The rows as they were right after the latest publish of {@code sweepId}; an unknown sweep is an error. */
-    List<RecommendationRow> asOfSweep(String sweepId);
+    default List<RecommendationRow> asOfSweep(String sweepId) {
+        return asOfVersion(versionOfSweep(sweepId));
+    }
 
     /** Every publish, oldest first. */
     List<PublishRecord> history();
