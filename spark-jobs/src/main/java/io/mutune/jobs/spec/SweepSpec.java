@@ -45,8 +45,18 @@ public record SweepSpec(
     /** Where the journal, the recommendations and the checkpoints go. */
     public record Output(String trials, String recommendations, String checkpoints) implements Serializable { }
 
-    /** Every combination of the scale axes, in spec order: the scale points a sweep tunes at. */
+    /**
+     * The scale points a sweep tunes at: every combination of the scale axes, in spec order, less
+     * the shorter token horizons that a DJL proxy under WSD measures by branching decays off the
+     * runs at the longest one (their results come back as branch metrics of those runs).
+     */
     public List<Map<String, Double>> scalePoints() {
+        List<Map<String, Double>> all = allScalePoints();
+        return "command".equals(model()) ? all : io.mutune.transfer.proxy.ProxyRunners.tunedScalePoints(proxy, all);
+    }
+
+    /** Every combination of the scale axes, in spec order. */
+    public List<Map<String, Double>> allScalePoints() {
         List<Map<String, Double>> points = new ArrayList<>();
         points.add(new LinkedHashMap<>());
         for (Map.Entry<String, List<Double>> axis : scales.entrySet()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.mutune.hpo.space.SearchSpace;
 import io.mutune.jobs.external.CommandSpec;
+import io.mutune.transfer.proxy.ProxyRunners;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +66,21 @@ public final class SweepSpecParser {
         SweepSpec.Resources resources = parseResources(root.optionalNode("resources"));
         List<Map<String, Double>> targets = parseTargets(root, scales);
         SweepSpec.Output output = parseOutput(root.node("output"));
+        if (!"command".equals(proxy.raw().get("model"))) {
+            checkProxyAxes(proxy.raw(), scales);
+        }
         return new SweepSpec(sweep, seed, proxy.raw(), scales, search, resources, targets, output);
+    }
+
+    /** The DJL proxy against the scale axes (batch within the data, warmup within every horizon...); transfer names the field. */
+    private static void checkProxyAxes(Map<String, Object> proxy, Map<String, List<Double>> scales) {
+        try {
+            ProxyRunners.checkSweep(proxy, scales);
+        } catch (IllegalArgumentException e) {
+            String msg = String.valueOf(e.getMessage());
+            int colon = msg.indexOf(": ");
+            throw colon > 0 ? new SpecException(msg.substring(0, colon), msg.substring(colon + 2), e) : new SpecException("proxy", msg, e);
+        }
     }
 
     private static Map<String, List<Double>> parseScales(SpecNode node) {
