@@ -87,6 +87,25 @@ public record ScheduleSpec(LrSchedule.Kind kind, long warmupSteps, double warmup
                 reuse == null || (Boolean) reuse);
     }
 
+    /** The trial hyperparameters that may set the warmup instead of the spec (one at most per trial). */
+    public static final java.util.List<String> WARMUP_HYPERPARAMETERS = java.util.List.of("warmup_steps", "warmup_fraction", "warmup_tokens");
+
+    /**
+     * This schedule with its warmup replaced by a trial's {@code warmup_steps}, {@code warmup_fraction}
+     * or {@code warmup_tokens} hyperparameter, so a sweep can search the warmup.
+     */
+    public ScheduleSpec withWarmup(String hyperparameter, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("hyperparameter '" + hyperparameter + "' must be finite and >= 0, got " + value);
+        }
+        return switch (hyperparameter) {
+            case "warmup_steps" -> new ScheduleSpec(kind, Math.round(value), Double.NaN, -1, totalSteps, decayFraction, minFactor, reuse);
+            case "warmup_fraction" -> new ScheduleSpec(kind, -1, value, -1, totalSteps, decayFraction, minFactor, reuse);
+            case "warmup_tokens" -> new ScheduleSpec(kind, -1, Double.NaN, value, totalSteps, decayFraction, minFactor, reuse);
+            default -> throw new IllegalArgumentException("'" + hyperparameter + "' is not a warmup; expected one of " + WARMUP_HYPERPARAMETERS);
+        };
+    }
+
     /** True when the schedule decays, so that a horizon must be known. */
     public boolean decays() {
         return kind != LrSchedule.Kind.CONSTANT;

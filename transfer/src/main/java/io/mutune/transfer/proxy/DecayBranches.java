@@ -3,6 +3,7 @@ package io.mutune.transfer.proxy;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.mutune.hpo.runner.TrialSegment;
+import io.mutune.hpo.space.Configuration;
 import io.mutune.transfer.engine.Autograd;
 import io.mutune.transfer.optim.LrSchedule;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ final class DecayBranches implements SegmentTrainer.StepHook {
      * The shorter horizons a trial at {@code scale} can branch: none unless the schedule shares its
      * prefix across horizons and the trial runs at the sweep's longest horizon.
      */
-    static List<Branch> plan(ProxySpec spec, TrialHorizon mainHorizon, Map<String, Double> scale) {
+    static List<Branch> plan(ProxySpec spec, TrialHorizon mainHorizon, Map<String, Double> scale, Configuration config) {
         double longest = spec.sweep().longestTokens();
         if (!spec.optimizer().schedule().sharesPrefixAcrossHorizons() || Double.isNaN(mainHorizon.tokens())
                 || mainHorizon.tokens() != longest) {
@@ -63,7 +64,7 @@ final class DecayBranches implements SegmentTrainer.StepHook {
             }
             Map<String, Double> at = new LinkedHashMap<>(scale);
             at.put("tokens", t);
-            TrialHorizon h = TrialHorizon.of(spec, at);
+            TrialHorizon h = TrialHorizon.of(spec, at, config);
             out.add(new Branch(t, h.steps(), firstDifference(h.schedule(), mainHorizon.schedule(), h.steps())));
         }
         return out;

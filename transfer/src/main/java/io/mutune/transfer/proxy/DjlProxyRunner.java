@@ -56,7 +56,7 @@ public abstract class DjlProxyRunner implements TrialRunner, Serializable {
                 }
             }
             // A branch point on this segment's start was taken by the segment that ended there.
-            List<DecayBranches.Branch> due = DecayBranches.plan(spec, trial.horizon(), segment.scale()).stream()
+            List<DecayBranches.Branch> due = DecayBranches.plan(spec, trial.horizon(), segment.scale(), segment.config()).stream()
                     .filter(b -> b.fromStep() > fromStep && b.fromStep() <= toStep || b.fromStep() == 0 && fromStep == 0)
                     .toList();
             DecayBranches branches = new DecayBranches(this, segment, trial, manager, due);

@@ -29,7 +29,7 @@ final class MlpProxyRunner extends DjlProxyRunner {
                 spec.activation());
         MlpModel model = new MlpModel(manager, shape, base, spec.parametrization(), spec.optimizer().family(),
                 segment.seed(), h.initStd(), h.outputMult(), spec.readoutZeroInit(), spec.mlpData().classification());
-        TrialHorizon horizon = TrialHorizon.of(spec, segment.scale());
+        TrialHorizon horizon = TrialHorizon.of(spec, segment.scale(), segment.config());
         ProxyTask task = new DenseTask(data, horizon.batch(), spec.validationSize());
         return ProxyTrial.assemble("mlp", model, shape, base, task, spec, h, horizon);
     }

@@ -51,6 +51,11 @@ public final class ProxyRunners {
         return ProxyAxes.tuned(ProxySpecParser.parse(proxySection).withSweep(new SweepAxes(tokens, 0)), points);
     }
 
+    /** N at a scale point of this proxy, as the scaling rules count it ({@link ParameterCount}). */
+    public static long parameterCount(Map<String, Object> proxySection, Map<String, Double> scale) {
+        return ParameterCount.of(ProxySpecParser.parse(proxySection), scale);
+    }
+
     /** The runner for an already parsed spec. */
     public static DjlProxyRunner of(ProxySpec spec) {
         return switch (spec.model()) {

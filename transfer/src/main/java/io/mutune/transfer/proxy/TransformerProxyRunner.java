@@ -33,7 +33,7 @@ final class TransformerProxyRunner extends DjlProxyRunner {
         TransformerModel model = new TransformerModel(manager, shape, base, spec.parametrization(), spec.optimizer().family(),
                 segment.seed(), h.initStd(), h.outputMult(), spec.readoutZeroInit());
         TokenSource language = lang.source();
-        TrialHorizon horizon = TrialHorizon.of(spec, segment.scale());
+        TrialHorizon horizon = TrialHorizon.of(spec, segment.scale(), segment.config());
         ProxyTask task = new LanguageTask(language, horizon.batch(), lang.context(), spec.validationSize());
         return ProxyTrial.assemble("transformer", model, shape, base, task, spec, h, horizon);
     }

@@ -1,6 +1,8 @@
 package io.mutune.transfer.proxy;
 
+import io.mutune.hpo.space.Configuration;
 import io.mutune.transfer.optim.LrSchedule;
+import io.mutune.transfer.optim.ScheduleSpec;
 import java.util.Map;
 
 /**
@@ -18,8 +20,28 @@ import java.util.Map;
  */
 public record TrialHorizon(int batch, long tokensPerStep, long steps, double tokens, LrSchedule schedule) {
 
-    /** The horizon of a trial at {@code scale} under {@code spec}. */
+    /** The horizon of a trial at {@code scale} under {@code spec}, with the spec's warmup. */
     public static TrialHorizon of(ProxySpec spec, Map<String, Double> scale) {
+        return of(spec, scale, new Configuration(Map.of()));
+    }
+
+    /**
+     * The horizon of a trial at {@code scale} under {@code spec}; a {@code warmup_steps},
+     * {@code warmup_fraction} or {@code warmup_tokens} hyperparameter in {@code config} replaces the
+     * spec's warmup.
+     */
+    public static TrialHorizon of(ProxySpec spec, Map<String, Double> scale, Configuration config) {
+        ScheduleSpec schedule = spec.optimizer().schedule();
+        String warmupFrom = null;
+        for (String w : ScheduleSpec.WARMUP_HYPERPARAMETERS) {
+            if (config.has(w)) {
+                if (warmupFrom != null) {
+                    throw new IllegalArgumentException("configuration sets both '" + warmupFrom + "' and '" + w + "'; search one warmup");
+                }
+                warmupFrom = w;
+                schedule = schedule.withWarmup(w, config.getDouble(w));
+            }
+        }
         int batch = spec.batchSize();
         if (scale.containsKey("batch")) {
             double b = scale.get("batch");
@@ -29,7 +51,7 @@ public record TrialHorizon(int batch, long tokensPerStep, long steps, double tok
             batch = (int) b;
         }
         long tokensPerStep = (long) batch * spec.tokensPerExample();
-        long steps = spec.optimizer().schedule().totalSteps();
+        long steps = schedule.totalSteps();
         double tokens = Double.NaN;
         String where = "proxy.schedule.total_steps " + steps;
         if (scale.containsKey("tokens")) {
@@ -41,7 +63,7 @@ public record TrialHorizon(int batch, long tokensPerStep, long steps, double tok
                         + batch + " (" + tokensPerStep + " tokens per step)");
             }
         }
-        return new TrialHorizon(batch, tokensPerStep, steps, tokens, spec.optimizer().schedule().resolve(steps, tokensPerStep, where));
+        return new TrialHorizon(batch, tokensPerStep, steps, tokens, schedule.resolve(steps, tokensPerStep, where));
     }
 
     static String format(double v) {

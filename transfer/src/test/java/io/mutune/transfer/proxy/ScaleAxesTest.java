@@ -123,4 +123,41 @@ class ScaleAxesTest {
         assertEquals(100, h.steps());
         assertEquals(10, h.schedule().warmupSteps());
     }
+
+    @Test
+    void aTrialsWarmupHyperparameterReplacesTheSpecs() {
+        Map<String, Object> spec = mlp(Map.of("kind", "wsd", "warmup_steps", 5));
+        DjlProxyRunner r = (DjlProxyRunner) ProxyRunners.forSweep(spec, Map.of("width", List.of(64.0), "tokens", List.of(12800.0)), MAX);
+        TrialSegment seg = new TrialSegment("w", new Configuration(Map.of("lr", 3e-3, "warmup_fraction", 0.1)),
+                Map.of("width", 64.0, "tokens", 12800.0), 0, MAX, null, null, 5L);
+        try (NDManager m = NDManager.newBaseManager()) {
+            assertEquals(20, r.build(m, seg).horizon().schedule().warmupSteps(), "a tenth of 200 steps");
+        }
+        TrialSegment both = new TrialSegment("w", new Configuration(Map.of("lr", 3e-3, "warmup_fraction", 0.1, "warmup_steps", 3.0)),
+                Map.of("width", 64.0, "tokens", 12800.0), 0, MAX, null, null, 5L);
+        try (NDManager m = NDManager.newBaseManager()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.build(m, both));
+            assertTrue(e.getMessage().contains("search one warmup"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theParameterCountIsWhatTheModelsBuild() {
+        for (Map<String, Object> spec : List.of(MlpProxyRunnerTest.spec("mup"), TransformerProxyRunnerTest.spec(), withSwiglu())) {
+            DjlProxyRunner r = ProxyRunners.of(ProxySpec.parse(spec));
+            Map<String, Double> scale = Map.of("width", 64.0, "depth", 3.0);
+            try (NDManager m = NDManager.newBaseManager()) {
+                long built = r.build(m, at(scale, 0, 1)).model().tensors().stream()
+                        .filter(t -> !t.name().startsWith("embed.") && !t.name().equals("readout"))
+                        .mapToLong(t -> t.array().size()).sum();
+                assertEquals(built, ProxyRunners.parameterCount(spec, scale), spec.toString());
+            }
+        }
+    }
+
+    private static Map<String, Object> withSwiglu() {
+        Map<String, Object> s = TransformerProxyRunnerTest.spec();
+        s.put("activation", "swiglu");
+        return s;
+    }
 }
