@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * A parsed, validated sweep spec. Sections that another module interprets ({@code proxy},
- * {@code search.space}) are kept as the parsed maps and handed to that module, which validates
- * them with its own field-naming errors.
+ * {@code search.space}, {@code rules}) are kept as the parsed maps and handed to that module, which
+ * validates them with its own field-naming errors ({@code rules}: {@code io.mutune.transfer.rules.RuleForms}).
  */
 public record SweepSpec(
         String sweep,
@@ -19,7 +19,12 @@ public record SweepSpec(
         Search search,
         Resources resources,
         List<Map<String, Double>> targets,
-        Output output) implements Serializable {
+        Output output,
+        Map<String, Object> rules) implements Serializable {
+
+    public SweepSpec {
+        rules = rules == null ? Map.of() : rules;
+    }
 
     /** The search section: algorithm, metric to optimise, its space and the resource per trial. */
     public record Search(

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.mutune.hpo.space.SearchSpace;
 import io.mutune.jobs.external.CommandSpec;
 import io.mutune.transfer.proxy.ProxyRunners;
+import io.mutune.transfer.rules.RuleForms;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
 public final class SweepSpecParser {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern SWEEP_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,127}");
-    private static final Set<String> TOP = Set.of("sweep", "seed", "proxy", "scales", "search", "resources", "targets", "output");
+    private static final Set<String> TOP = Set.of("sweep", "seed", "proxy", "scales", "search", "resources", "targets", "output", "rules");
     private static final Set<String> AXES = Set.of("width", "depth", "tokens", "batch");
     private static final Set<String> MODELS = Set.of("mlp", "transformer", "command");
     private static final Pattern CHECKPOINT_URI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.+");
@@ -69,13 +70,20 @@ public final class SweepSpecParser {
         if (!"command".equals(proxy.raw().get("model"))) {
             checkProxyAxes(proxy.raw(), scales);
         }
-        return new SweepSpec(sweep, seed, proxy.raw(), scales, search, resources, targets, output);
+        Map<String, Object> rules = root.has("rules") ? root.node("rules").raw() : Map.of();
+        rethrowingTheField(() -> RuleForms.parse(rules, SearchSpace.fromSpec(search.space()).names(), scales.keySet()));
+        return new SweepSpec(sweep, seed, proxy.raw(), scales, search, resources, targets, output, rules);
     }
 
     /** The DJL proxy against the scale axes (batch within the data, warmup within every horizon...); transfer names the field. */
     private static void checkProxyAxes(Map<String, Object> proxy, Map<String, List<Double>> scales) {
+        rethrowingTheField(() -> ProxyRunners.checkSweep(proxy, scales));
+    }
+
+    /** Runs a check of the transfer module, whose errors start with the field, as a SpecException on that field. */
+    private static void rethrowingTheField(Runnable check) {
         try {
-            ProxyRunners.checkSweep(proxy, scales);
+            check.run();
         } catch (IllegalArgumentException e) {
             String msg = String.valueOf(e.getMessage());
             int colon = msg.indexOf(": ");

@@ -56,6 +56,19 @@ public final class ProxyRunners {
         return ParameterCount.of(ProxySpecParser.parse(proxySection), scale);
     }
 
+    /**
+     * D, B and N of this proxy's scale points, for the rules: D is the {@code tokens} axis, B the
+     * batch ({@code batch} axis or {@code batch_size}) times the tokens of an example (the
+     * transformer's context; 1 for the MLP), N the {@link ParameterCount}.
+     */
+    public static io.mutune.transfer.rules.ScaleFacts scaleFacts(Map<String, Object> proxySection) {
+        ProxySpec spec = ProxySpecParser.parse(proxySection);
+        return new io.mutune.transfer.rules.ScaleFacts(
+                s -> s.getOrDefault("tokens", Double.NaN),
+                s -> s.getOrDefault("batch", (double) spec.batchSize()) * spec.tokensPerExample(),
+                s -> ParameterCount.of(spec, s));
+    }
+
     /** The runner for an already parsed spec. */
     public static DjlProxyRunner of(ProxySpec spec) {
         return switch (spec.model()) {
