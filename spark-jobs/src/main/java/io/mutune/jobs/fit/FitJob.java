@@ -7,6 +7,7 @@ import io.mutune.connectors.recommend.RecommendationStatistics;
 import io.mutune.hpo.space.Configuration;
 import io.mutune.hpo.space.SearchSpace;
 import io.mutune.jobs.spec.SweepSpec;
+import io.mutune.transfer.proxy.BranchMetrics;
 import io.mutune.transfer.rules.LossPrediction;
 import io.mutune.transfer.recommend.Recommendation;
 import io.mutune.transfer.recommend.Recommender;
@@ -27,11 +28,29 @@ public final class FitJob {
 
     /** Observations the fitter uses: ended segments only; stale, running and failed rows carry no evidence. */
     public static List<TrialObservation> observations(List<JournalRow> rows, String metric) {
-        return rows.stream()
+        return observations(rows, metric, 0);
+    }
+
+    /**
+     * As {@link #observations(List, String)}, plus one observation per shorter token horizon that a
+     * row's run branched off itself (WSD reuse: {@code metric@tokens=T} in its metrics), as a run to
+     * {@code fullResource}, the whole horizon.
+     */
+    public static List<TrialObservation> observations(List<JournalRow> rows, String metric, long fullResource) {
+        List<JournalRow> ended = rows.stream()
                 .filter(r -> r.status() == TrialStatus.COMPLETED || r.status() == TrialStatus.DIVERGED || r.status() == TrialStatus.STOPPED)
-                .map(r -> new TrialObservation(r.trialId(), r.scale(), Configuration.fromJson(r.configJson()), r.resource(),
-                        r.metrics().getOrDefault(metric, Double.NaN), r.status() == TrialStatus.DIVERGED))
                 .toList();
+        List<TrialObservation> out = new java.util.ArrayList<>();
+        java.util.Set<String> branched = new java.util.HashSet<>();
+        for (JournalRow r : ended) {
+            Configuration config = Configuration.fromJson(r.configJson());
+            out.add(new TrialObservation(r.trialId(), r.scale(), config, r.resource(),
+                    r.metrics().getOrDefault(metric, Double.NaN), r.status() == TrialStatus.DIVERGED));
+            BranchMetrics.observations(r.trialId(), r.scale(), config, r.metrics(), metric, fullResource).stream()
+                    .filter(o -> branched.add(o.trialId()))
+                    .forEach(out::add);
+        }
+        return out;
     }
 
     /**
@@ -42,7 +61,7 @@ public final class FitJob {
         SearchSpace space = SearchSpace.fromSpec(spec.search().space());
         List<Recommendation> out = new java.util.ArrayList<>();
         if (!space.searchedNames().isEmpty()) {
-            out.addAll(Recommender.recommend(observations(rows, spec.search().metric()), space.searchedNames(), spec.targets(),
+            out.addAll(Recommender.recommend(observations(rows, spec.search().metric(), spec.search().resource().max()), space.searchedNames(), spec.targets(),
                     RecommenderSettings.defaults(spec.seed(), spec.parametrization())));
         }
         for (java.util.Map<String, Double> target : spec.targets()) {

@@ -1,0 +1,135 @@
+package io.mutune.transfer.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The size of the every-axis benchmark ({@code bench/rules.sh axes}). Proxies on a grid of widths x
+ * token budgets {1, 2, 4}x x batches; a target 4x the widest proxy, 8x its tokens, 4x its batch and
+ * deeper; an lr x wd grid at every proxy point and at the target. Under WSD only the longest budget
+ * is trained, the shorter ones are its branched decays.
+ *
+ * <ul>
+ *   <li>{@code small}: a smoke run of the pipeline (minutes): 2 widths, few grid points, one seed.</li>
+ *   <li>{@code full}: the issue's grid, widths 64..256 x tokens {1,2,4}x x batch {16,32,64}, sized
+ *       for about an hour on 2 cores (see docs/benchmarks.md for the measured cost).</li>
+ * </ul>
+ *
+ * @param model        mlp or transformer
+ * @param widths       proxy widths
+ * @param tokens0      the shortest proxy token budget (tokens = examples for the MLP)
+ * @param batches      proxy batch sizes (examples or sequences)
+ * @param lrGrid       factors on the base lr searched at every proxy point (sqrt-2 grids bin tau exactly)
+ * @param wdGrid       weight decays searched at every proxy point
+ * @param seeds        seeds per proxy configuration
+ * @param targetDepth  the target's depth (proxies at the base depth)
+ * @param directLr     factors on the recommended lr of the direct sweep at the target
+ * @param directWd     factors on the recommended wd of the direct sweep
+ * @param directSeeds  seeds of the direct sweep
+ * @param heldOutSeeds seeds the loss gaps are measured on (none of them used to choose anything)
+ */
+record AxesScale(String name, String model, List<Double> widths, double tokens0, List<Double> batches, List<Double> lrGrid,
+                 List<Double> wdGrid, int seeds, int targetDepth, List<Double> directLr, List<Double> directWd,
+                 int directSeeds, int heldOutSeeds) {
+
+    static final double BASE_LR = 1e-2;
+    static final long RESOURCE = 1000;
+    private static final int DEPTH = 2;
+    private static final int TF_CONTEXT = 16;
+    private static final int TF_VOCAB = 32;
+
+    static AxesScale of(String name, String model) {
+        List<Double> sqrt2 = List.of(0.25, 0.354, 0.5, 0.707, 1.0, 1.414, 2.0, 2.828, 4.0);
+        return switch (name) {
+            case "small" -> new AxesScale(name, model, List.of(32.0, 64.0), model.equals("mlp") ? 1600 : 6400,
+                    List.of(8.0, 32.0, 128.0), List.of(0.125, 0.25, 0.5, 1.0, 2.0, 4.0), List.of(0.03, 0.3), 1, 4,
+                    List.of(0.5, 1.0, 2.0), List.of(0.5, 2.0), 1, 1);
+            // Widths 32..128, not the 64..256: the target is 4x the widest proxy, and a direct sweep at width
+            // 1024 (depth 8, 800 steps of 256) does not fit in an hour on 2 cores; docs/benchmarks.md has the figures.
+            case "full" -> new AxesScale(name, model, List.of(32.0, 64.0, 128.0), model.equals("mlp") ? 6400 : 51200,
+                    List.of(16.0, 32.0, 64.0), sqrt2, List.of(0.01, 0.1, 1.0), 2, 8,
+                    List.of(0.5, 0.707, 1.0, 1.414, 2.0), List.of(0.5, 1.0, 2.0), 2, 3);
+            default -> throw new IllegalArgumentException("axes benchmark size must be small or full, got '" + name + "'");
+        };
+    }
+
+    List<Double> tokens() {
+        return List.of(tokens0, 2 * tokens0, 4 * tokens0);
+    }
+
+    /** The proxy spec: CompleteP (depth transfer), AdamW, WSD with warmup in tokens (so horizons share their prefix). */
+    Map<String, Object> spec() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("model", model);
+        s.put("parametrization", "completep");
+        s.put("optimizer", "adamw");
+        if (model.equals("transformer")) {
+            s.put("base", Map.of("width", 32, "depth", DEPTH, "heads", 2));
+            s.put("data", Map.of("kind", "synthetic-lm", "seed", 7, "states", 16));
+            s.put("context", TF_CONTEXT);
+            s.put("vocab", TF_VOCAB);
+            s.put("validation_size", 128);
+        } else {
+            s.put("base", Map.of("width", 32, "depth", DEPTH));
+            s.put("data", Map.of("kind", "teacher", "seed", 7));
+            s.put("validation_size", 1024);
+        }
+        s.put("batch_size", batches.get(0).intValue());
+        s.put("eval_every", 1_000_000);
+        s.put("schedule", Map.of("kind", "wsd", "warmup_tokens", tokens0 / 20, "decay_fraction", 0.2));
+        s.put("threads", 1);
+        return s;
+    }
+
+    Map<String, List<Double>> scales() {
+        Map<String, List<Double>> s = new LinkedHashMap<>();
+        s.put("width", widths);
+        s.put("tokens", tokens());
+        s.put("batch", batches);
+        return s;
+    }
+
+    /** 4x the widest proxy, 8x its tokens, 4x its batch, deeper. */
+    Map<String, Double> target() {
+        Map<String, Double> t = new LinkedHashMap<>();
+        t.put("width", 4 * widths.get(widths.size() - 1));
+        t.put("tokens", 8 * tokens().get(2));
+        t.put("batch", 4 * batches.get(batches.size() - 1));
+        t.put("depth", (double) targetDepth);
+        return t;
+    }
+
+    List<Double> proxyLrs() {
+        List<Double> out = new ArrayList<>();
+        lrGrid.forEach(f -> out.add(BASE_LR * f));
+        return out;
+    }
+
+    /** Tokens per example: the transformer's context, 1 for the MLP. */
+    int tokensPerExample() {
+        return model.equals("transformer") ? TF_CONTEXT : 1;
+    }
+
+    /** 6 x all parameters x tokens per step, plus the attention term (Kaplan et al. 2020). */
+    double flopsPerStep(Map<String, Double> scale) {
+        double w = scale.get("width");
+        double depth = scale.getOrDefault("depth", (double) DEPTH);
+        double batch = scale.get("batch");
+        if (model.equals("transformer")) {
+            double params = 2 * TF_VOCAB * w + TF_CONTEXT * w + depth * (12 * w * w + 2 * w) + w;
+            double tokens = batch * TF_CONTEXT;
+            return (6 * params + 6 * depth * TF_CONTEXT * w) * tokens;
+        }
+        double params = 16 * w + w + depth * (w * w + w) + 4 * w + 4;
+        return 6 * params * batch;
+    }
+
+    String describe() {
+        return name + ": " + model + " (CompleteP, AdamW, WSD warmup " + (tokens0 / 20) + " tokens, decay 0.2), proxies widths "
+                + widths + " x tokens " + tokens() + " x batch " + batches + " at depth " + DEPTH + ", lr " + proxyLrs() + " x wd "
+                + wdGrid + " x " + seeds + " seed(s); target " + target() + "; direct lr x " + directLr + ", wd x " + directWd
+                + " x " + directSeeds + " seed(s); " + heldOutSeeds + " held-out seed(s)";
+    }
+}
