@@ -7,6 +7,7 @@ import io.mutune.hpo.space.SearchSpace;
 import io.mutune.jobs.external.CommandSpec;
 import io.mutune.jobs.validate.ValidationPlan;
 import io.mutune.transfer.proxy.ProxyRunners;
+import io.mutune.transfer.recommend.RulePlan;
 import io.mutune.transfer.rules.RuleForms;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -72,7 +73,13 @@ public final class SweepSpecParser {
             checkProxyAxes(proxy.raw(), scales);
         }
         Map<String, Object> rules = root.has("rules") ? root.node("rules").raw() : Map.of();
-        rethrowingTheField(() -> RuleForms.parse(rules, SearchSpace.fromSpec(search.space()).names(), scales.keySet()));
+        boolean ownProxy = !"command".equals(proxy.raw().get("model"));
+        rethrowingTheField(() -> {
+            List<String> searched = SearchSpace.fromSpec(search.space()).searchedNames();
+            // A form that needs D, B and N is refused for a command proxy now, not after its sweep.
+            new RulePlan(RuleForms.parse(rules, searched, scales.keySet()), ownProxy ? ProxyRunners.scaleFacts(proxy.raw()) : null)
+                    .quantities(searched);
+        });
         return new SweepSpec(sweep, seed, proxy.raw(), scales, search, resources, targets, output, validate, rules);
     }
 

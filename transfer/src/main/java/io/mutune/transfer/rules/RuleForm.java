@@ -16,7 +16,7 @@ public record RuleForm(String hyperparameter, Kind kind, List<String> axes, Stri
 
     /** Which rule. */
     public enum Kind {
-        /** {@link PowerLawRule}: log hp* = c + sum a_k log(axis_k). */
+        /** log hp* = c + sum a_k log(axis_k), in the named axes ({@code params} and {@code tokens_per_param} from {@link ScaleFacts}). */
         POWER_LAW,
         /** {@link TimescaleRule}: weight decay through tau = B/(lr·wd·D), a power law in D/N. */
         TIMESCALE,

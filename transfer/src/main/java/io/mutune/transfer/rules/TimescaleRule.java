@@ -14,6 +14,9 @@ import java.util.Map;
  * wd = B / (lr · tau*(D/N) · D) for the lr the target runs at, so the rule keeps muP's lr transfer
  * intact under AdamW and makes the optimal wd linear in B, as Power Lines observe.
  *
+ * <p>This class is the change of variable; the recommender estimates tau*'s optima, intervals and
+ * verdict with the same noise-aware machinery as any hyperparameter's.
+ *
  * <p>Each trial's tau is computed from its own lr and wd and binned to a quarter octave, anchored at
  * the first trial of its scale point, so trials of a search over (lr, wd) share tau values and the
  * loss profile over tau is the lower envelope over lr. Grids whose ratios are whole quarter octaves
@@ -24,14 +27,7 @@ public final class TimescaleRule {
     public static final String TAU = "tau";
     private static final double BIN = Math.log(2) / 4;
 
-    private final String weightDecay;
-    private final ScaleFacts facts;
-    private final FittedLaw law;
-
-    private TimescaleRule(String weightDecay, ScaleFacts facts, FittedLaw law) {
-        this.weightDecay = weightDecay;
-        this.facts = facts;
-        this.law = law;
+    private TimescaleRule() {
     }
 
     /** The trials with decay, each with {@code tau} = B/(lr·wd·D) added to its configuration. */
@@ -53,53 +49,17 @@ public final class TimescaleRule {
         return out;
     }
 
-    /**
-     * Fits log tau* = c + a·log(D/N) to the sweep's trials.
-     *
-     * @param weightDecay the weight-decay hyperparameter's name, e.g. {@code weight_decay}
-     * @param lr          the learning rate's name
-     */
-    public static TimescaleRule fit(List<TrialObservation> trials, String weightDecay, String lr, ScaleFacts facts,
-                                    FitSettings settings) {
-        List<TrialObservation> withTau = withTimescale(trials, weightDecay, lr, facts);
-        if (withTau.isEmpty()) {
-            return new TimescaleRule(weightDecay, facts, new FittedLaw(null, List.of(),
-                    "insufficient: no trial has " + weightDecay + " > 0, so no AdamW timescale"));
-        }
-        PointOptima optima = PointOptima.estimate(PointOptima.byScale(withTau), TAU, FitSpace.LOG, settings);
-        return new TimescaleRule(weightDecay, facts, FittedLaw.of(optima, facts::withDerivedAxes,
-                List.of(ScaleFacts.TOKENS_PER_PARAM), settings.confidence()));
-    }
-
-    /** The power law of tau* in D/N. */
-    public FittedLaw law() {
-        return law;
-    }
-
-    public String form() {
-        return weightDecay + " = B/(lr*tau*D), log tau = c + a_tokens_per_param*log(D/N)";
-    }
-
-    /** tau* at {@code target}. */
-    public double tauAt(Map<String, Double> target) {
-        return law.predict(facts.withDerivedAxes(target));
-    }
-
-    /** The weight decay at {@code target} for a run at learning rate {@code lr} there. */
-    public double valueAt(Map<String, Double> target, double lr) {
-        return weightDecayOf(target, lr, tauAt(target));
-    }
-
-    /** Its interval: tau*'s bootstrap interval mapped through wd = B/(lr·tau·D) (given lr). */
-    public double[] intervalAt(Map<String, Double> target, double lr) {
-        double[] tau = law.interval(facts.withDerivedAxes(target));
-        return new double[] {weightDecayOf(target, lr, tau[1]), weightDecayOf(target, lr, tau[0])};
-    }
-
-    private double weightDecayOf(Map<String, Double> target, double lr, double tau) {
+    /** The weight decay at {@code target} for a run at learning rate {@code lr} there whose timescale is {@code tau}. */
+    public static double weightDecay(Map<String, Double> target, double lr, double tau, ScaleFacts facts) {
         if (!(lr > 0)) {
             throw new IllegalArgumentException("the weight decay at " + target + " needs the learning rate there, got " + lr);
         }
-        return facts.batchTokens().applyAsDouble(target) / (lr * tau * facts.tokens().applyAsDouble(target));
+        return ScaleFacts.positive("batch tokens", facts.batchTokens().applyAsDouble(target), target)
+                / (lr * tau * ScaleFacts.positive("tokens", facts.tokens().applyAsDouble(target), target));
+    }
+
+    /** E.g. {@code weight_decay = B/(lr*tau*D), log tau = c + a_tokens_per_param*log(tokens_per_param)}. */
+    public static String form(String weightDecay, String lr, String tauForm) {
+        return weightDecay + " = B/(" + lr + "*tau*D), " + tauForm;
     }
 }
