@@ -2,7 +2,9 @@
 # The transfer-rules benchmark: DJL proxies (MLP, or the transformer) under muP and SP, recommendations
 # for a larger width, direct LR sweeps there, plots. Usage: bench/rules.sh [full|quick|transformer] [out-dir] [mup,sp]
 # bench/rules.sh axes [out-dir] [small|full] [mlp,transformer]: the every-axis benchmark (issue 15): proxies over
-# width x tokens x batch, rules for lr, weight decay and batch, a target that differs on every axis (AxesScale).
+# width x tokens x batch, the recommender's rules for lr, weight decay (AdamW timescale) and batch (B*(D)), a target
+# that differs on every axis, a direct lr x wd sweep there, baselines; sizes in AxesScale, runs appended to a CSV as
+# they end (OUT/axes-MODEL-SIZE-runs.csv), figures in OUT/axes-MODEL-SIZE.json. -Dbench.threads (2), -Dbench.resamples.
 # BENCH_JAVA_OPTS="-Dbench.steps=150 -Dbench.batch=16 -Dbench.threads=1 -Dbench.direct=7" sizes the transformer run
 # (-Dbench.steps also sets the MLP's steps, 200 by default);
 # -Dbench.protocol=staged|joint (staged by default), -Dbench.lrRepeats=N (seeds per point of the staged LR

@@ -7,23 +7,25 @@ import java.util.Map;
 
 /**
  * The size of the every-axis benchmark ({@code bench/rules.sh axes}). Proxies on a grid of widths x
- * token budgets {1, 2, 4}x x batches; a target 4x the widest proxy, 8x its tokens, 4x its batch and
- * deeper; an lr x wd grid at every proxy point and at the target. Under WSD only the longest budget
- * is trained, the shorter ones are its branched decays.
+ * token budgets {1, 2, 4}x x batches at the base depth; a target 4x the widest proxy, 8x its tokens,
+ * 4x its batch and deeper; an lr x wd grid at every proxy point and around the recommendation at the
+ * target. Under WSD only the longest budget is trained, the shorter ones are its branched decays.
  *
  * <ul>
- *   <li>{@code small}: a smoke run of the pipeline (minutes): 2 widths, few grid points, one seed.</li>
- *   <li>{@code full}: the issue's grid, widths 64..256 x tokens {1,2,4}x x batch {16,32,64}, sized
- *       for about an hour on 2 cores (see docs/benchmarks.md for the measured cost).</li>
+ *   <li>{@code small}: a smoke run of the pipeline (minutes): 2 widths, 2 batches, one seed.</li>
+ *   <li>{@code full}: widths 32..128 x tokens {1,2,4}x x batch {16,32,64}, target width 512, depth 4, 8x the
+ *       tokens, batch 256. Not the issue's widths 64..256: its target (width 1024 x 8x tokens x batch 256) costs
+ *       about 8x more per direct run, which the shared 2-core machine cannot give in an hour (docs/benchmarks.md).</li>
  * </ul>
  *
  * @param model        mlp or transformer
  * @param widths       proxy widths
  * @param tokens0      the shortest proxy token budget (tokens = examples for the MLP)
  * @param batches      proxy batch sizes (examples or sequences)
- * @param lrGrid       factors on the base lr searched at every proxy point (sqrt-2 grids bin tau exactly)
- * @param wdGrid       weight decays searched at every proxy point
+ * @param lrGrid       factors on the base lr searched at every proxy point (sqrt-2 steps, so tau bins exactly)
+ * @param wdGrid       weight decays searched at every proxy point (factor-4 steps, whole quarter octaves)
  * @param seeds        seeds per proxy configuration
+ * @param targetWidth  the target's width
  * @param targetDepth  the target's depth (proxies at the base depth)
  * @param directLr     factors on the recommended lr of the direct sweep at the target
  * @param directWd     factors on the recommended wd of the direct sweep
@@ -31,26 +33,25 @@ import java.util.Map;
  * @param heldOutSeeds seeds the loss gaps are measured on (none of them used to choose anything)
  */
 record AxesScale(String name, String model, List<Double> widths, double tokens0, List<Double> batches, List<Double> lrGrid,
-                 List<Double> wdGrid, int seeds, int targetDepth, List<Double> directLr, List<Double> directWd,
+                 List<Double> wdGrid, int seeds, double targetWidth, int targetDepth, List<Double> directLr, List<Double> directWd,
                  int directSeeds, int heldOutSeeds) {
 
     static final double BASE_LR = 1e-2;
     static final long RESOURCE = 1000;
-    private static final int DEPTH = 2;
+    static final int DEPTH = 2;
     private static final int TF_CONTEXT = 16;
     private static final int TF_VOCAB = 32;
 
     static AxesScale of(String name, String model) {
-        List<Double> sqrt2 = List.of(0.25, 0.354, 0.5, 0.707, 1.0, 1.414, 2.0, 2.828, 4.0);
+        List<Double> sqrt2 = List.of(0.25, 0.3536, 0.5, 0.7071, 1.0, 1.414, 2.0, 2.828, 4.0);
+        boolean mlp = model.equals("mlp");
         return switch (name) {
-            case "small" -> new AxesScale(name, model, List.of(32.0, 64.0), model.equals("mlp") ? 1600 : 6400,
-                    List.of(8.0, 32.0, 128.0), List.of(0.125, 0.25, 0.5, 1.0, 2.0, 4.0), List.of(0.03, 0.3), 1, 4,
+            case "small" -> new AxesScale(name, model, List.of(32.0, 64.0), mlp ? 1600 : 3200, List.of(16.0, 64.0),
+                    List.of(0.25, 0.5, 1.0, 2.0, 4.0), List.of(0.0625, 0.25, 1.0), 1, 256, 4,
                     List.of(0.5, 1.0, 2.0), List.of(0.5, 2.0), 1, 1);
-            // Widths 32..128, not the 64..256: the target is 4x the widest proxy, and a direct sweep at width
-            // 1024 (depth 8, 800 steps of 256) does not fit in an hour on 2 cores; docs/benchmarks.md has the figures.
-            case "full" -> new AxesScale(name, model, List.of(32.0, 64.0, 128.0), model.equals("mlp") ? 6400 : 51200,
-                    List.of(16.0, 32.0, 64.0), sqrt2, List.of(0.01, 0.1, 1.0), 2, 8,
-                    List.of(0.5, 0.707, 1.0, 1.414, 2.0), List.of(0.5, 1.0, 2.0), 2, 3);
+            case "full" -> new AxesScale(name, model, List.of(32.0, 64.0, 128.0), mlp ? 3200 : 12800, List.of(16.0, 32.0, 64.0),
+                    sqrt2, List.of(0.015625, 0.0625, 0.25, 1.0), 2, 512, 4,
+                    List.of(0.5, 0.7071, 1.0, 1.414, 2.0), List.of(0.25, 1.0, 4.0), 2, 3);
             default -> throw new IllegalArgumentException("axes benchmark size must be small or full, got '" + name + "'");
         };
     }
@@ -91,13 +92,30 @@ record AxesScale(String name, String model, List<Double> widths, double tokens0,
         return s;
     }
 
-    /** 4x the widest proxy, 8x its tokens, 4x its batch, deeper. */
+    /** Every (width, tokens, batch) proxy point. */
+    List<Map<String, Double>> points() {
+        List<Map<String, Double>> out = new ArrayList<>();
+        for (double w : widths) {
+            for (double t : tokens()) {
+                for (double b : batches) {
+                    Map<String, Double> p = new LinkedHashMap<>();
+                    p.put("width", w);
+                    p.put("tokens", t);
+                    p.put("batch", b);
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** 4x the widest proxy (or the size's width), 8x its tokens, 4x its batch, deeper. */
     Map<String, Double> target() {
         Map<String, Double> t = new LinkedHashMap<>();
-        t.put("width", 4 * widths.get(widths.size() - 1));
+        t.put("width", targetWidth);
+        t.put("depth", (double) targetDepth);
         t.put("tokens", 8 * tokens().get(2));
         t.put("batch", 4 * batches.get(batches.size() - 1));
-        t.put("depth", (double) targetDepth);
         return t;
     }
 
@@ -124,6 +142,11 @@ record AxesScale(String name, String model, List<Double> widths, double tokens0,
         }
         double params = 16 * w + w + depth * (w * w + w) + 4 * w + 4;
         return 6 * params * batch;
+    }
+
+    /** Training steps of one run at {@code scale}: its tokens over the tokens of a batch. */
+    long steps(Map<String, Double> scale) {
+        return Math.round(scale.get("tokens") / (scale.get("batch") * tokensPerExample()));
     }
 
     String describe() {
