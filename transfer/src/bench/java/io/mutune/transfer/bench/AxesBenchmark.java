@@ -102,8 +102,16 @@ public final class AxesBenchmark {
         Map<String, Double> stepBatch = new LinkedHashMap<>(target);
         stepBatch.put("batch", (double) Math.max(1, Math.round(StepLaw.batchAt(target, scale.tokensPerExample()))));
         double stepLr = StepLaw.lrAt(target, facts);
+        // The full recommendation: the batch B* too, with lr and wd carried to that batch by their rules.
+        Map<String, Double> atBatch = new LinkedHashMap<>(target);
+        atBatch.put("batch", (double) Math.max(1, Math.round(recs.get("batch").value())));
+        Map<String, Recommendation> full = byName(Recommender.recommend(observations, List.of("lr", "weight_decay"), List.of(atBatch),
+                settings, new RulePlan(forms, facts)));
+        summary.put("fullRecommendation", Map.of("batch", atBatch.get("batch"), "batchVerdict", recs.get("batch").verdict().name(),
+                "lr", full.get("lr").value(), "weight_decay", full.get("weight_decay").value()));
         Map<String, Object[]> arms = new LinkedHashMap<>();
         arms.put("mutune (lr, wd at the target's batch)", new Object[] {target, config(lrRec, wdRec)});
+        arms.put("mutune full (lr, wd at its B*, B*)", new Object[] {atBatch, config(full.get("lr").value(), full.get("weight_decay").value())});
         arms.put("direct best", new Object[] {target, directBest});
         arms.put("(a) width-only muP: proxy's lr, wd and batch", new Object[] {proxyBatch,
                 config(widest.config().getDouble("lr"), widest.config().getDouble("weight_decay"))});
