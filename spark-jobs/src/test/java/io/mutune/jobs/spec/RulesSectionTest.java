@@ -2,6 +2,7 @@ package io.mutune.jobs.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -59,5 +60,27 @@ class RulesSectionTest {
         assertEquals("proxy.schedule.warmup_tokens", e.field());
         assertEquals("proxy.schedule.warmup_tokens: warmup of 274 steps is not shorter than the horizon of 256 steps "
                 + "(scales.tokens 65536 at batch 8, 256 tokens per step)", e.getMessage());
+    }
+
+    @Test
+    void aRuleForAHyperparameterThatIsNotSearchedNamesItsField() {
+        // lr pinned: nothing varies it, so it has no rule, and the timescale has no learning rate to divide by
+        String pinned = SPEC.replace("lr: {float: [1.0e-4, 1.0e-1], log: true}", "lr: {fixed: 0.01}");
+        SpecException e = assertThrows(SpecException.class, () -> SweepSpecParser.parse(pinned.replace("RULES", "rules: {lr: [width]}")));
+        assertEquals("rules.lr: unknown hyperparameter; expected one of [batch, weight_decay] (the search space and scales.batch)", e.getMessage());
+        e = assertThrows(SpecException.class, () -> SweepSpecParser.parse(pinned.replace("RULES", "rules: {weight_decay: timescale}")));
+        assertEquals("rules.weight_decay", e.field());
+        assertEquals("rules.weight_decay: 'timescale' needs exactly one searched learning rate (lr), since tau = B/(lr*wd*D); "
+                + "the searched hyperparameters are [weight_decay]", e.getMessage());
+    }
+
+    @Test
+    void aCommandProxyCannotHaveARuleThatNeedsTheProxysTokensBatchAndParameters() {
+        String command = SPEC.replaceAll("(?s)proxy:.*?scales:", "proxy: {model: command, command: [python3, train.py]}\nscales:");
+        SpecException e = assertThrows(SpecException.class, () -> SweepSpecParser.parse(command.replace("RULES", "rules: {weight_decay: timescale}")));
+        assertEquals("rules.weight_decay", e.field());
+        assertTrue(e.getMessage().contains("needs the tokens (D), batch tokens (B) and parameter count (N) of each scale point"), e.getMessage());
+        // a power law in the sweep's own axes needs none of them
+        assertEquals(Map.of("lr", List.of("width", "tokens")), SweepSpecParser.parse(command.replace("RULES", "rules: {lr: [width, tokens]}")).rules());
     }
 }
