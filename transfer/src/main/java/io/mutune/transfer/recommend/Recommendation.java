@@ -70,6 +70,19 @@ public record Recommendation(String hyperparameter, Map<String, Double> targetSc
         }
     }
 
+    /** A rule in the target's own axes (no derived quantities, so no separate table law) and no baseline. */
+    public Recommendation(String hyperparameter, Map<String, Double> targetScale, double value, double lower,
+                          double upper, String ruleForm, Map<String, Double> coefficients,
+                          Map<String, double[]> coefficientIntervals, int trials, int scalePoints,
+                          double fitQuality, Double validationLogError, Verdict verdict,
+                          List<ScaleOptimum> evidence, Double validationLossError, NoiseEstimate noise,
+                          Double verdictConfidence, Double fitPValue, String verdictReason,
+                          LossPrediction predictedLoss, Sensitivity sensitivity) {
+        this(hyperparameter, targetScale, value, lower, upper, ruleForm, coefficients, coefficientIntervals, trials, scalePoints,
+                fitQuality, validationLogError, verdict, evidence, validationLossError, noise, verdictConfidence, fitPValue,
+                verdictReason, predictedLoss, sensitivity, Map.of(), null);
+    }
+
     /** Without the loss-side validation and the noise assessment. */
     public Recommendation(String hyperparameter, Map<String, Double> targetScale, double value, double lower,
                           double upper, String ruleForm, Map<String, Double> coefficients,
@@ -77,7 +90,7 @@ public record Recommendation(String hyperparameter, Map<String, Double> targetSc
                           double fitQuality, Double validationLogError, Verdict verdict, List<ScaleOptimum> evidence) {
         this(hyperparameter, targetScale, value, lower, upper, ruleForm, coefficients, coefficientIntervals, trials,
                 scalePoints, fitQuality, validationLogError, verdict, evidence, null, NoiseEstimate.UNKNOWN, null, null,
-                null, null, null, Map.of(), null);
+                null, null, null);
     }
 
     /** A hyperparameter the spec fixed: its value, unchanged at every target, with no rule behind it. */
