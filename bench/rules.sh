@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The transfer-rules benchmark: DJL proxies (MLP, or the transformer) under muP and SP, recommendations
 # for a larger width, direct LR sweeps there, plots. Usage: bench/rules.sh [full|quick|transformer] [out-dir] [mup,sp]
-# bench/rules.sh axes [out-dir] [small|full] [mlp,transformer]: the every-axis benchmark (issue 15): proxies over
+# bench/rules.sh axes [out-dir] [small|full] [mlp,transformer,depth]: the every-axis benchmark (issue 15): proxies over
 # width x tokens x batch, the recommender's rules for lr, weight decay (AdamW timescale) and batch (B*(D)), a target
 # that differs on every axis, a direct lr x wd sweep there, baselines; sizes in AxesScale, runs appended to a CSV as
-# they end (OUT/axes-MODEL-SIZE-runs.csv), figures in OUT/axes-MODEL-SIZE.json. -Dbench.threads (2), -Dbench.resamples.
+# they end (OUT/axes-MODEL-SIZE-runs.csv; a rerun reads them back instead of training them again), figures in
+# OUT/axes-MODEL-SIZE.json; "depth" is CompleteP against muP with no depth rule on the transformer (OUT/depth.json,
+# -Dbench.depthSteps). -Dbench.threads (2), -Dbench.resamples.
 # BENCH_JAVA_OPTS="-Dbench.steps=150 -Dbench.batch=16 -Dbench.threads=1 -Dbench.direct=7" sizes the transformer run
 # (-Dbench.steps also sets the MLP's steps, 200 by default);
 # -Dbench.protocol=staged|joint (staged by default), -Dbench.lrRepeats=N (seeds per point of the staged LR
@@ -27,7 +29,12 @@ javac -d "$BENCH_CLASSES" -cp "$CP" $(find transfer/src/bench/java -name '*.java
 mkdir -p "$OUT"
 if [ "$SCALE" = axes ]; then
   [ -n "${2:-}" ] || OUT=bench-out/rules-axes && mkdir -p "$OUT"
-  for model in $(echo "${4:-mlp,transformer}" | tr ',' ' '); do
+  for model in $(echo "${4:-mlp,transformer,depth}" | tr ',' ' '); do
+    if [ "$model" = depth ]; then  # CompleteP against muP with no depth rule (DepthBenchmark); the size does not apply
+      java -Xmx4g ${BENCH_JAVA_OPTS:-} -Dai.djl.offline=true -cp "$BENCH_CLASSES:$CP" io.mutune.transfer.bench.DepthBenchmark \
+        "$OUT" 2> >(grep -v -e SLF4J -e '^\[main\] INFO' >&2) | tee -a "$OUT/log-depth.txt"
+      continue
+    fi
     java -Xmx4g ${BENCH_JAVA_OPTS:-} -Dai.djl.offline=true -cp "$BENCH_CLASSES:$CP" io.mutune.transfer.bench.AxesBenchmark \
       "${3:-full}" "$model" "$OUT" 2> >(grep -v -e SLF4J -e '^\[main\] INFO' >&2) | tee -a "$OUT/log-axes-${3:-full}.txt"
   done
