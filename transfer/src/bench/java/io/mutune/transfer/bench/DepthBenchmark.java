@@ -41,7 +41,8 @@ public final class DepthBenchmark {
     static final List<Double> PROXY_DEPTHS = List.of(2.0, 3.0, 4.0);
     static final double TARGET_DEPTH = 12;
     static final double WIDTH = 32;
-    static final List<Double> LRS = List.of(0.0025, 0.003536, 0.005, 0.007071, 0.01, 0.01414, 0.02, 0.02828, 0.04);
+    // Up to 0.16: a first run with 0.0025-0.04 had every proxy optimum at 0.04, the top edge.
+    static final List<Double> LRS = List.of(0.007071, 0.01, 0.01414, 0.02, 0.02828, 0.04, 0.05657, 0.08, 0.1131, 0.16);
     static final int SEEDS = 2;
     static final int HELD_OUT = 3;
 
