@@ -82,6 +82,11 @@ public record NoiseEstimate(double relativeSd, double lower, double upper, int d
         if (df == 0) {
             return UNKNOWN;
         }
+        return pooled(ss, df, configurations, confidence);
+    }
+
+    /** The estimate from a sum of squared relative deviations on {@code df} degrees of freedom, with its chi-square interval. */
+    private static NoiseEstimate pooled(double ss, int df, int configurations, double confidence) {
         double var = ss / df;
         ChiSquaredDistribution chi = new ChiSquaredDistribution(df);
         double alpha = 1 - confidence;
@@ -102,14 +107,7 @@ public record NoiseEstimate(double relativeSd, double lower, double upper, int d
                 configurations += p.configurations;
             }
         }
-        if (df == 0) {
-            return UNKNOWN;
-        }
-        double var = ss / df;
-        ChiSquaredDistribution chi = new ChiSquaredDistribution(df);
-        double alpha = 1 - confidence;
-        return new NoiseEstimate(Math.sqrt(var), Math.sqrt(df * var / chi.inverseCumulativeProbability(1 - alpha / 2)),
-                Math.sqrt(df * var / chi.inverseCumulativeProbability(alpha / 2)), df, configurations);
+        return df == 0 ? UNKNOWN : pooled(ss, df, configurations, confidence);
     }
 
     /** The standard error of a mean of {@code runs} runs at loss level {@code loss}; NaN when unknown. */
