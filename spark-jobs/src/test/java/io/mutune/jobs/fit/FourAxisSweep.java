@@ -4,6 +4,7 @@ import io.mutune.connectors.journal.JournalRow;
 import io.mutune.connectors.journal.TrialStatus;
 import io.mutune.hpo.space.Configuration;
 import io.mutune.jobs.spec.SweepSpec;
+import io.mutune.transfer.proxy.BranchMetrics;
 import io.mutune.transfer.proxy.ProxyRunners;
 import io.mutune.transfer.rules.ScaleFacts;
 import java.time.Instant;
@@ -16,10 +17,16 @@ import java.util.TreeMap;
 
 /**
  * The journal of a sweep over width x tokens x batch whose optima are known: lr* = 3e-3, the AdamW
- * timescale tau* = 0.5 (D/N)^-0.4, a warmup of 2 % of the horizon, init_std 0.7, output_mult 2, and
+ * timescale tau* = 2 (D/N)^-1, a warmup of 2 % of the horizon, init_std 0.7, output_mult 2, and
  * B*(D) = 32 (D / 64000)^0.5. Each point's trials are a star around the optimum (each
  * hyperparameter on a sqrt(2) grid, the others at theirs), every configuration run with two seeds
- * and 0.2 % multiplicative seed noise; the best loss falls with width.
+ * and 0.2 % multiplicative seed noise; the best loss falls with width. As a real WSD sweep writes
+ * it: rows at the longest horizon only, each carrying the shorter horizons' losses as the metrics
+ * {@code val_loss@tokens=32000} and {@code val_loss@tokens=64000} of the decays branched off it (same
+ * configuration, warmup included). The warmup star's rows carry no branches: the star is centred on
+ * the long horizon's warmup (2 % of it, 4-8 % of a branch's), so at a branch its row with less warmup
+ * would be the only one without a warmup miss and would win every other hyperparameter's profile at
+ * the centre's value: an artefact of a star design (not a product grid), not what a random search shows.
  */
 final class FourAxisSweep {
     static final String SPEC = """
@@ -34,7 +41,7 @@ final class FourAxisSweep {
               schedule: {kind: wsd, decay_fraction: 0.2}
             scales:
               width: [64, 128, 256]
-              tokens: [64000, 128000]
+              tokens: [32000, 64000, 128000]
               batch: [16, 32, 64]
             search:
               algorithm: random
@@ -64,7 +71,9 @@ final class FourAxisSweep {
     }
 
     static double tauStar(ScaleFacts facts, Map<String, Double> s) {
-        return 0.5 * Math.pow(facts.tokensPerParam(s), -0.4);
+        // Exponent -1: the optimal wd = B/(lr tau* D) = B N/(2 lr) does not move with the horizon, so the star centred on
+        // the long horizon's optimum is centred on the branch's too (off-centre, its profiles at the branch are skewed).
+        return 2 * Math.pow(facts.tokensPerParam(s), -1.0);
     }
 
     static double batchStar(double tokens) {
@@ -95,21 +104,34 @@ final class FourAxisSweep {
                     }
                 }
             }
-            double floor = 2.0 * Math.pow(s.get("width"), -0.05);
             for (Map<String, Double> c : configs) {
-                double tau = facts.batchTokens().applyAsDouble(s) / (c.get("lr") * c.get("weight_decay") * d);
-                double penalty = sq(c.get("lr") / 3e-3) + sq(tau / tauStar(facts, s)) + sq(c.get("warmup_tokens") / (0.02 * d))
-                        + sq(c.get("init_std") / 0.7) + sq(c.get("output_mult") / 2.0) + sq(b / batchStar(d));
+                boolean warmupStar = !c.get("warmup_tokens").equals(best.get("warmup_tokens"));
                 for (int r = 0; r < 2; r++) {
-                    double loss = floor * (1 + 0.05 * penalty) * (1 + 0.002 * random.nextGaussian());
+                    Map<String, Double> metrics = new LinkedHashMap<>();
+                    metrics.put("val_loss", loss(facts, s, d, c, random));
+                    for (double shorter : spec.scales().get("tokens")) {
+                        if (shorter < d && !warmupStar) {
+                            Map<String, Double> at = new LinkedHashMap<>(s);
+                            at.put("tokens", shorter);
+                            metrics.put(BranchMetrics.name("val_loss", shorter), loss(facts, at, shorter, c, random));
+                        }
+                    }
                     String id = SweepSpec.scaleKey(s) + "-" + out.size();
                     out.add(new JournalRow("four-axes-1", out.size(), SweepSpec.scaleKey(s), s.get("width"), null, d, b, id, out.size(), null,
-                            new Configuration(new TreeMap<>(c)).toJson(), 0, 100, 100, Map.of("val_loss", loss), "[]",
+                            new Configuration(new TreeMap<>(c)).toJson(), 0, 100, 100, metrics, "[]",
                             TrialStatus.COMPLETED, 0, "0", null, null, r, null, Instant.EPOCH, Instant.EPOCH));
                 }
             }
         }
         return out;
+    }
+
+    /** One seed's loss at scale point {@code s} with {@code d} tokens: the floor falls with width, each hyperparameter's miss adds. */
+    private static double loss(ScaleFacts facts, Map<String, Double> s, double d, Map<String, Double> c, SplittableRandom random) {
+        double tau = facts.batchTokens().applyAsDouble(s) / (c.get("lr") * c.get("weight_decay") * d);
+        double penalty = sq(c.get("lr") / 3e-3) + sq(tau / tauStar(facts, s)) + sq(c.get("warmup_tokens") / (0.02 * d))
+                + sq(c.get("init_std") / 0.7) + sq(c.get("output_mult") / 2.0) + sq(s.get("batch") / batchStar(d));
+        return 2.0 * Math.pow(s.get("width"), -0.05) * (1 + 0.05 * penalty) * (1 + 0.002 * random.nextGaussian());
     }
 
     private static double sq(double ratio) {
