@@ -55,8 +55,12 @@ final class AxesRuns implements AutoCloseable {
         this.pool = Executors.newFixedThreadPool(threads);
         if (Files.exists(csvFile)) {
             // Only whole lines: a run killed while writing leaves its last line without a newline, and that run is trained again.
-            List<String> lines = new ArrayList<>(List.of(Files.readString(csvFile, StandardCharsets.UTF_8).split("\n", -1)));
+            String text = Files.readString(csvFile, StandardCharsets.UTF_8);
+            List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
             lines.remove(lines.size() - 1);
+            if (!text.isEmpty() && !text.endsWith("\n")) {
+                Files.writeString(csvFile, lines.isEmpty() ? "" : String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+            }
             if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
                 // An older layout lacks the branched horizons' losses, so its proxy runs cannot stand in for a training.
                 Path aside = csvFile.resolveSibling(csvFile.getFileName() + ".old");
