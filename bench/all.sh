@@ -30,7 +30,10 @@ for part in $ONLY; do
       BENCH_JAVA_OPTS="-Dbench.lrRepeats=2 -Dbench.targetSeeds=3" bench/rules.sh full bench-out/rules mup
       BENCH_JAVA_OPTS="-Dbench.targetSeeds=3" bench/rules.sh full bench-out/rules sp
       BENCH_JAVA_OPTS="-Dbench.targetSeeds=2 -Dbench.steps=100 -Dbench.batch=8 -Dbench.threads=1 -Dbench.direct=7" \
-        bench/rules.sh transformer bench-out/rules-transformer mup,sp ;;
+        bench/rules.sh transformer bench-out/rules-transformer mup,sp
+      # issue 15: every axis at once (width x tokens x batch proxies, a target 4x/8x/4x and deeper), the MLP;
+      # then CompleteP across depth on the transformer (proxies at depth 2-4, target 12) against muP with no depth rule
+      bench/rules.sh axes bench-out/rules-axes full mlp,depth ;;
     spark) step "distributed sweep on a standalone cluster"; bench/spark-sweep.sh 1.0 all 1 ;;
     faults) step "the driver's own faults: fault to stop, --resume to finish"; bench/faults.sh 3 ;;
     *) echo "unknown part '$part'; expected some of: quickstart ml-tuner hpo transfer rules spark faults" >&2; exit 2 ;;

@@ -7,6 +7,11 @@ import io.mutune.connectors.recommend.RecommendationStatistics;
 import io.mutune.hpo.space.Configuration;
 import io.mutune.hpo.space.SearchSpace;
 import io.mutune.jobs.spec.SweepSpec;
+import io.mutune.transfer.proxy.BranchMetrics;
+import io.mutune.transfer.proxy.ProxyRunners;
+import io.mutune.transfer.recommend.RulePlan;
+import io.mutune.transfer.rules.RuleForm;
+import io.mutune.transfer.rules.RuleForms;
 import io.mutune.transfer.rules.LossPrediction;
 import io.mutune.transfer.recommend.Recommendation;
 import io.mutune.transfer.recommend.Recommender;
@@ -27,11 +32,29 @@ public final class FitJob {
 
     /** Observations the fitter uses: ended segments only; stale, running and failed rows carry no evidence. */
     public static List<TrialObservation> observations(List<JournalRow> rows, String metric) {
-        return rows.stream()
+        return observations(rows, metric, 0);
+    }
+
+    /**
+     * As {@link #observations(List, String)}, plus one observation per shorter token horizon that a
+     * row's run branched off itself (WSD reuse: {@code metric@tokens=T} in its metrics), as a run to
+     * {@code fullResource}, the whole horizon.
+     */
+    public static List<TrialObservation> observations(List<JournalRow> rows, String metric, long fullResource) {
+        List<JournalRow> ended = rows.stream()
                 .filter(r -> r.status() == TrialStatus.COMPLETED || r.status() == TrialStatus.DIVERGED || r.status() == TrialStatus.STOPPED)
-                .map(r -> new TrialObservation(r.trialId(), r.scale(), Configuration.fromJson(r.configJson()), r.resource(),
-                        r.metrics().getOrDefault(metric, Double.NaN), r.status() == TrialStatus.DIVERGED))
                 .toList();
+        List<TrialObservation> out = new java.util.ArrayList<>();
+        java.util.Set<String> branched = new java.util.HashSet<>();
+        for (JournalRow r : ended) {
+            Configuration config = Configuration.fromJson(r.configJson());
+            out.add(new TrialObservation(r.trialId(), r.scale(), config, r.resource(),
+                    r.metrics().getOrDefault(metric, Double.NaN), r.status() == TrialStatus.DIVERGED));
+            BranchMetrics.observations(r.trialId(), r.scale(), config, r.metrics(), metric, fullResource).stream()
+                    .filter(o -> branched.add(o.trialId()))
+                    .forEach(out::add);
+        }
+        return out;
     }
 
     /**
@@ -42,8 +65,8 @@ public final class FitJob {
         SearchSpace space = SearchSpace.fromSpec(spec.search().space());
         List<Recommendation> out = new java.util.ArrayList<>();
         if (!space.searchedNames().isEmpty()) {
-            out.addAll(Recommender.recommend(observations(rows, spec.search().metric()), space.searchedNames(), spec.targets(),
-                    RecommenderSettings.defaults(spec.seed(), spec.parametrization())));
+            out.addAll(Recommender.recommend(observations(rows, spec.search().metric(), spec.search().resource().max()), space.searchedNames(),
+                    spec.targets(), RecommenderSettings.defaults(spec.seed(), spec.parametrization()), rulePlan(spec, space)));
         }
         for (java.util.Map<String, Double> target : spec.targets()) {
             space.fixedValues().forEach((name, v) -> {
@@ -55,10 +78,22 @@ public final class FitJob {
         return out;
     }
 
+    /**
+     * The spec's {@code rules:} section as the recommender's plan, with D, B and N of mutune's own
+     * proxies; a command proxy has none, so a form that needs them fails here naming its field
+     * (the spec check runs the same).
+     */
+    public static RulePlan rulePlan(SweepSpec spec, SearchSpace space) {
+        java.util.Map<String, RuleForm> forms = RuleForms.parse(spec.rules(), space.searchedNames(), spec.scales().keySet());
+        boolean ownProxy = !"command".equals(spec.proxy().get("model"));
+        return new RulePlan(forms, forms.isEmpty() || !ownProxy ? null : ProxyRunners.scaleFacts(spec.proxy()));
+    }
+
     public static List<RecommendationRow> toRows(SweepSpec spec, String sweepId, List<Recommendation> recs) {
         Instant now = Instant.now();
         return recs.stream().map(r -> new RecommendationRow(spec.model(), spec.parametrization(), spec.optimizer(),
-                r.targetScale(), r.hyperparameter(), r.value(), r.lower(), r.upper(), r.ruleForm(), tableCoefficients(r.coefficients()), r.toJson(),
+                r.targetScale(), r.hyperparameter(), r.value(), r.lower(), r.upper(), r.ruleForm(),
+                tableCoefficients(r.targetPowerLaw().isEmpty() ? r.coefficients() : r.targetPowerLaw()), r.toJson(),
                 r.trials(), r.scalePoints(), r.fitQuality(), r.validationLogError(),
                 r.verdict().name().toLowerCase(java.util.Locale.ROOT), sweepId, 0L, now, statistics(r), null)).toList();
     }
@@ -92,6 +127,9 @@ public final class FitJob {
      * The table's {@code rule_coefficients} contract, which launchers evaluate without mutune:
      * {@code intercept} and one exponent per axis name, meaning
      * log(value) = intercept + sum over axes of exponent * log(axis) (value itself for linear hyperparameters).
+     * A rule in derived quantities (N, D/N, the AdamW timescale, the warmup fraction) is published as
+     * its power law in the target's own axes ({@link Recommendation#targetPowerLaw()}), exact at the
+     * target; its exact form stays in the {@code rule} JSON.
      */
     static java.util.Map<String, Double> tableCoefficients(java.util.Map<String, Double> fitted) {
         java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();

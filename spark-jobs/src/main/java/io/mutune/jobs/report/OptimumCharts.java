@@ -36,8 +36,9 @@ public final class OptimumCharts {
         Recommendation first = recs.get(0);
         RuleCurve rule = RuleCurve.of(first);
         String axis = rule.axis();
+        // A derived rule's optima are of the quantity it fits (tau, the warmup fraction), not of the published value: not drawn here.
         List<ScaleOptimum> ev = first.evidence().stream()
-                .filter(o -> o.scale().containsKey(axis))
+                .filter(o -> o.scale().containsKey(axis) && o.hyperparameter().equals(hp))
                 .sorted(Comparator.comparingDouble(o -> o.scale().get(axis))).toList();
         List<Series> series = new ArrayList<>();
         series.add(Series.points("optimum per scale", ev.stream().mapToDouble(o -> o.scale().get(axis)).toArray(),

@@ -6,25 +6,29 @@ import java.util.Map;
 
 /**
  * Evaluates a recommendation's fitted rule, {@code fit(value) = c + sum over axes a_axis * log(axis)}
- * (fit = log for log-scaled hyperparameters, identity otherwise), along one scale axis.
+ * (fit = log for log-scaled hyperparameters, identity otherwise), along one scale axis. A rule in
+ * derived quantities (the AdamW timescale, N, D/N) is drawn through its power law in the target's
+ * own axes ({@link Recommendation#targetPowerLaw()}), in the published value's unit.
  */
-record RuleCurve(Recommendation rec, String axis, FitSpace space, Map<String, Double> fixed) {
+record RuleCurve(Recommendation rec, Map<String, Double> coefficients, String axis, FitSpace space, Map<String, Double> fixed) {
 
     static RuleCurve of(Recommendation rec) {
-        String axis = rec.coefficients().keySet().stream().filter(k -> k.startsWith("a_")).map(k -> k.substring(2))
+        boolean derived = !rec.targetPowerLaw().isEmpty();
+        Map<String, Double> coefficients = derived ? rec.targetPowerLaw() : rec.coefficients();
+        String axis = coefficients.keySet().stream().filter(k -> k.startsWith("a_")).map(k -> k.substring(2))
                 .findFirst().orElse(rec.targetScale().containsKey("width") ? "width" : rec.targetScale().keySet().iterator().next());
-        FitSpace space = rec.evidence().isEmpty() ? FitSpace.LOG : rec.evidence().get(0).fitSpace();
-        return new RuleCurve(rec, axis, space, rec.targetScale());
+        FitSpace space = derived || rec.evidence().isEmpty() ? FitSpace.LOG : rec.evidence().get(0).fitSpace();
+        return new RuleCurve(rec, coefficients, axis, space, rec.targetScale());
     }
 
     boolean hasRule() {
-        return rec.coefficients().containsKey("c");
+        return coefficients.containsKey("c");
     }
 
     /** The rule's value at {@code x} on the chosen axis, the other axes at the target's values. */
     double at(double x) {
-        double f = rec.coefficients().getOrDefault("c", Double.NaN);
-        for (var e : rec.coefficients().entrySet()) {
+        double f = coefficients.getOrDefault("c", Double.NaN);
+        for (var e : coefficients.entrySet()) {
             if (e.getKey().startsWith("a_")) {
                 String a = e.getKey().substring(2);
                 double v = a.equals(axis) ? x : fixed.getOrDefault(a, Double.NaN);

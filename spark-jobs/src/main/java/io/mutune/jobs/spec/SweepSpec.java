@@ -9,9 +9,10 @@ import java.util.Map;
 
 /**
  * A parsed, validated sweep spec. Sections that another module interprets ({@code proxy},
- * {@code search.space}) are kept as the parsed maps and handed to that module, which validates
- * them with its own field-naming errors. {@code validate} is the optional {@code validate:} section
- * (null when absent): what to train at a target after the sweep publishes.
+ * {@code search.space}, {@code rules}) are kept as the parsed maps and handed to that module, which
+ * validates them with its own field-naming errors ({@code rules}: {@code io.mutune.transfer.rules.RuleForms}).
+ * {@code validate} is the optional {@code validate:} section (null when absent): what to train at a
+ * target after the sweep publishes.
  */
 public record SweepSpec(
         String sweep,
@@ -22,7 +23,12 @@ public record SweepSpec(
         Resources resources,
         List<Map<String, Double>> targets,
         Output output,
-        ValidationPlan validate) implements Serializable {
+        ValidationPlan validate,
+        Map<String, Object> rules) implements Serializable {
+
+    public SweepSpec {
+        rules = rules == null ? Map.of() : rules;
+    }
 
     /**
      * The search section: algorithm, metric to optimise, its space, the resource per trial, and the
@@ -55,8 +61,18 @@ public record SweepSpec(
     /** Where the journal, the recommendations and the checkpoints go. */
     public record Output(String trials, String recommendations, String checkpoints) implements Serializable { }
 
-    /** Every combination of the scale axes, in spec order: the scale points a sweep tunes at. */
+    /**
+     * The scale points a sweep tunes at: every combination of the scale axes, in spec order, less
+     * the shorter token horizons that a DJL proxy under WSD measures by branching decays off the
+     * runs at the longest one (their results come back as branch metrics of those runs).
+     */
     public List<Map<String, Double>> scalePoints() {
+        List<Map<String, Double>> all = allScalePoints();
+        return "command".equals(model()) ? all : io.mutune.transfer.proxy.ProxyRunners.tunedScalePoints(proxy, all);
+    }
+
+    /** Every combination of the scale axes, in spec order. */
+    public List<Map<String, Double>> allScalePoints() {
         List<Map<String, Double>> points = new ArrayList<>();
         points.add(new LinkedHashMap<>());
         for (Map.Entry<String, List<Double>> axis : scales.entrySet()) {

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.mutune.hpo.space.SearchSpace;
 import io.mutune.jobs.external.CommandSpec;
 import io.mutune.jobs.validate.ValidationPlan;
+import io.mutune.transfer.proxy.ProxyRunners;
+import io.mutune.transfer.recommend.RulePlan;
+import io.mutune.transfer.rules.RuleForms;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +23,7 @@ import java.util.regex.Pattern;
 public final class SweepSpecParser {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern SWEEP_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,127}");
-    private static final Set<String> TOP = Set.of("sweep", "seed", "proxy", "scales", "search", "resources", "targets", "output", "validate");
+    private static final Set<String> TOP = Set.of("sweep", "seed", "proxy", "scales", "search", "resources", "targets", "output", "validate", "rules");
     private static final Set<String> AXES = Set.of("width", "depth", "tokens", "batch");
     private static final Set<String> MODELS = Set.of("mlp", "transformer", "command");
     private static final Pattern CHECKPOINT_URI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.+");
@@ -66,7 +69,34 @@ public final class SweepSpecParser {
         List<Map<String, Double>> targets = parseTargets(root, scales);
         SweepSpec.Output output = parseOutput(root.node("output"));
         ValidationPlan validate = root.has("validate") ? parseValidate(root.node("validate"), scales) : null;
-        return new SweepSpec(sweep, seed, proxy.raw(), scales, search, resources, targets, output, validate);
+        if (!"command".equals(proxy.raw().get("model"))) {
+            checkProxyAxes(proxy.raw(), scales);
+        }
+        Map<String, Object> rules = root.has("rules") ? root.node("rules").raw() : Map.of();
+        boolean ownProxy = !"command".equals(proxy.raw().get("model"));
+        rethrowingTheField(() -> {
+            List<String> searched = SearchSpace.fromSpec(search.space()).searchedNames();
+            // A form that needs D, B and N is refused for a command proxy now, not after its sweep.
+            new RulePlan(RuleForms.parse(rules, searched, scales.keySet()), ownProxy ? ProxyRunners.scaleFacts(proxy.raw()) : null)
+                    .quantities(searched);
+        });
+        return new SweepSpec(sweep, seed, proxy.raw(), scales, search, resources, targets, output, validate, rules);
+    }
+
+    /** The DJL proxy against the scale axes (batch within the data, warmup within every horizon...); transfer names the field. */
+    private static void checkProxyAxes(Map<String, Object> proxy, Map<String, List<Double>> scales) {
+        rethrowingTheField(() -> ProxyRunners.checkSweep(proxy, scales));
+    }
+
+    /** Runs a check of the transfer module, whose errors start with the field, as a SpecException on that field. */
+    private static void rethrowingTheField(Runnable check) {
+        try {
+            check.run();
+        } catch (IllegalArgumentException e) {
+            String msg = String.valueOf(e.getMessage());
+            int colon = msg.indexOf(": ");
+            throw colon > 0 ? new SpecException(msg.substring(0, colon), msg.substring(colon + 2), e) : new SpecException("proxy", msg, e);
+        }
     }
 
     private static Map<String, List<Double>> parseScales(SpecNode node) {

@@ -14,6 +14,6 @@ public final class SpecRunners {
         if ("command".equals(spec.model())) {
             return new ExternalCommandRunner(CommandSpec.fromProxySection(spec.proxy()), spec.resources().trialTimeoutSeconds());
         }
-        return ProxyRunners.fromSpec(spec.proxy());
+        return ProxyRunners.forSweep(spec.proxy(), spec.scales(), spec.search().resource().max());
     }
 }

@@ -56,6 +56,6 @@ final class ValidationSpec {
                 new SweepSpec.Resource(s.resource().name(), s.resource().max(), s.resource().max(), s.resource().eta()),
                 3, Map.of(), plan.seeds(), 0, 0);
         return new SweepSpec(spec.sweep() + "-validate", spec.seed() ^ HELD_OUT_SALT, spec.proxy(), scales, search, spec.resources(),
-                List.of(plan.target()), spec.output(), null);
+                List.of(plan.target()), spec.output(), null, spec.rules());
     }
 }

@@ -7,10 +7,10 @@ import io.mutune.connectors.recommend.RecommendationRow;
 import io.mutune.connectors.recommend.RecommendationStatistics;
 import io.mutune.jobs.spec.SweepSpec;
 import io.mutune.jobs.spec.SweepSpecParser;
-import io.mutune.transfer.rules.LossPrediction;
 import io.mutune.transfer.recommend.Recommendation;
 import io.mutune.transfer.recommend.Sensitivity;
 import io.mutune.transfer.recommend.Verdict;
+import io.mutune.transfer.rules.LossPrediction;
 import io.mutune.transfer.rules.NoiseEstimate;
 import java.util.List;
 import java.util.Map;
@@ -63,5 +63,17 @@ class FitJobTest {
         assertNull(s.predictedLossUpper());
         assertNull(s.sensitivityHalf());
         assertEquals(0.02, s.sensitivityDouble());
+    }
+
+    /** A rule in derived quantities (the AdamW timescale) is published as its power law in the target's axes, the launcher's contract. */
+    @Test
+    void aDerivedRuleGoesIntoTheRuleColumnAsItsPowerLawInTheTargetsAxes() {
+        Recommendation wd = new Recommendation("weight_decay", Map.of("width", 1024.0), 0.05, 0.03, 0.08,
+                "weight_decay = B/(lr*tau*D), log tau = c + a_tokens_per_param*log(tokens_per_param)",
+                Map.of("c", -1.0, "a_tokens_per_param", -0.4), Map.of(), 48, 2, 0.1, null, Verdict.FITTED, List.of(), null,
+                NoiseEstimate.UNKNOWN, 0.9, null, "tau: fitted", null, null, Map.of("c", 1.2, "a_width", -0.8), null);
+        RecommendationRow row = FitJob.toRows(SPEC, "fit-1", List.of(wd)).get(0);
+        assertEquals(Map.of("intercept", 1.2, "width", -0.8), row.coefficients());
+        assertEquals(wd.ruleForm(), row.ruleForm());
     }
 }

@@ -12,4 +12,9 @@ public interface DenseSource {
 
     /** The held-out set (at most {@code rows} examples), the same for every trial. */
     DenseBatch validation(int rows);
+
+    /** How many distinct training examples there are; {@link Long#MAX_VALUE} for a generator. */
+    default long trainingExamples() {
+        return Long.MAX_VALUE;
+    }
 }

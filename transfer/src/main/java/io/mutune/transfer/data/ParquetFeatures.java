@@ -46,6 +46,11 @@ public final class ParquetFeatures implements DenseSource {
     }
 
     @Override
+    public long trainingExamples() {
+        return trainRows;
+    }
+
+    @Override
     public int inputDim() {
         return x[0].length;
     }

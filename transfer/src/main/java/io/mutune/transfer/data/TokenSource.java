@@ -11,4 +11,9 @@ public interface TokenSource {
 
     /** The held-out sequences, the same for every trial. */
     int[][] validation(int rows, int length);
+
+    /** How many training tokens there are; {@link Long#MAX_VALUE} for a generator. */
+    default long trainingTokens() {
+        return Long.MAX_VALUE;
+    }
 }

@@ -43,6 +43,11 @@ public final class TokenStream implements TokenSource {
     }
 
     @Override
+    public long trainingTokens() {
+        return trainEnd;
+    }
+
+    @Override
     public int vocab() {
         return vocab;
     }

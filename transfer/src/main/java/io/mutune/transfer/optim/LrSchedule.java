@@ -1,16 +1,14 @@
 package io.mutune.transfer.optim;
 
 import java.io.Serializable;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Learning-rate schedule as a factor of the peak rate: linear warmup, then constant, cosine
  * decay, or warmup-stable-decay (WSD: constant, then a linear cool-down over the last
  * {@code decayFraction} of {@code totalSteps}; Hu et al. 2024, "MiniCPM").
  *
- * <p>The factor depends only on the step index, so a resumed trial follows the same curve.
+ * <p>The factor depends only on the step index, so a resumed trial follows the same curve. The spec
+ * gives a {@link ScheduleSpec}, which becomes one of these once a trial's horizon is known.
  */
 public record LrSchedule(Kind kind, long warmupSteps, long totalSteps, double decayFraction, double minFactor)
         implements Serializable {
@@ -57,42 +55,5 @@ public record LrSchedule(Kind kind, long warmupSteps, long totalSteps, double de
                 yield 1 - (1 - minFactor) * p;
             }
         };
-    }
-
-    /** Reads {@code {kind: cosine, warmup_steps: 20, total_steps: 800, decay_fraction: 0.2, min_factor: 0.1}}. */
-    public static LrSchedule fromSpec(String field, Object value) {
-        if (value == null) {
-            return constant();
-        }
-        if (!(value instanceof Map<?, ?> m)) {
-            throw new IllegalArgumentException(field + ": expected a map {kind, warmup_steps, total_steps, ...}, got '" + value + "'");
-        }
-        Set<String> keys = Set.of("kind", "warmup_steps", "total_steps", "decay_fraction", "min_factor");
-        for (Object k : m.keySet()) {
-            if (!keys.contains(String.valueOf(k))) {
-                throw new IllegalArgumentException(field + ": unknown key '" + k + "'; expected one of " + keys);
-            }
-        }
-        String k = String.valueOf(m.containsKey("kind") ? m.get("kind") : "constant");
-        Kind kind = switch (k.toLowerCase(Locale.ROOT)) {
-            case "constant" -> Kind.CONSTANT;
-            case "cosine" -> Kind.COSINE;
-            case "wsd" -> Kind.WSD;
-            default -> throw new IllegalArgumentException(field + ".kind: unknown '" + k + "'; expected one of constant, cosine, wsd");
-        };
-        return new LrSchedule(kind, (long) num(field + ".warmup_steps", m.get("warmup_steps"), 0),
-                (long) num(field + ".total_steps", m.get("total_steps"), 0),
-                num(field + ".decay_fraction", m.get("decay_fraction"), 0.2),
-                num(field + ".min_factor", m.get("min_factor"), 0.0));
-    }
-
-    private static double num(String field, Object v, double fallback) {
-        if (v == null) {
-            return fallback;
-        }
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
-        throw new IllegalArgumentException(field + ": expected a number, got '" + v + "'");
     }
 }

@@ -1,5 +1,9 @@
 package io.mutune.transfer.proxy;
 
+import io.mutune.transfer.data.HmmLanguage;
+import io.mutune.transfer.data.TokenSource;
+import io.mutune.transfer.data.TokenStream;
+import java.io.IOException;
 import java.io.Serializable;
 
 /**
@@ -17,4 +21,19 @@ import java.io.Serializable;
  */
 public record LanguageSpec(int baseHeads, boolean fixedHeads, int context, int vocab, int states, long seed,
                            String parquet, String column) implements Serializable {
+    /** Each HMM state has 3 successors and emits 4 tokens: structured, and far from uniform. */
+    static final int BRANCHING = 3;
+    static final int EMISSIONS = 4;
+
+    /** The token source: the synthetic HMM language, or the Parquet column. */
+    public TokenSource source() {
+        if (parquet == null) {
+            return new HmmLanguage(vocab, states, BRANCHING, EMISSIONS, seed);
+        }
+        try {
+            return TokenStream.fromParquet(parquet, column, vocab);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("proxy.data.parquet: cannot read '" + parquet + "': " + e.getMessage(), e);
+        }
+    }
 }

@@ -10,16 +10,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A ReLU (or tanh) MLP, regressor or classifier, whose init, per-tensor learning rates and readout
- * multiplier come from a {@link Parametrization}: input layer, {@code depth} hidden layers
- * (plain or residual), readout. The readout computes (forwardMult · output_mult · h)·W + b, which
- * under muP is microsoft/mup's {@code MuReadout} (output_mult · h / m).
+ * An MLP (ReLU, tanh, GELU or SwiGLU), regressor or classifier, whose init, per-tensor learning
+ * rates and readout multiplier come from a {@link Parametrization}: input layer, {@code depth}
+ * hidden layers (plain or residual), readout. The readout computes (forwardMult · output_mult · h)·W + b,
+ * which under muP is microsoft/mup's {@code MuReadout} (output_mult · h / m).
+ *
+ * <p>SwiGLU (Shazeer 2020, "GLU Variants Improve Transformer") gives every layer that feeds an
+ * activation a gate of its own shape and role: a ← silu(a·G + c) ⊙ (a·W + b). Each factor is a
+ * pre-activation of the usual size, so the gate takes the same muP rule as the layer it gates
+ * and the product stays Θ(1) in width. In a residual MLP the gated block is the branch,
+ * z ← z + r·(silu(z·G + c) ⊙ (z·W + b)), and the stream itself feeds the next block.
  */
 public final class MlpModel implements ProxyModel {
     private final MlpShape shape;
     private final ProxyTensor inputWeight;
     private final ProxyTensor inputBias;
+    private final ProxyTensor[] inputGate;
     private final List<ProxyTensor[]> hidden = new ArrayList<>();
+    private final List<ProxyTensor[]> hiddenGates = new ArrayList<>();
     private final ProxyTensor readoutWeight;
     private final ProxyTensor readoutBias;
     private final NDArray readoutMult;
@@ -55,10 +63,18 @@ public final class MlpModel implements ProxyModel {
         int w0 = base.width();
         inputWeight = f.weight("input.weight", Role.INPUT, shape.inputDim(), w, base.inputDim(), w0, false, false);
         inputBias = f.bias("input.bias", w, w0, false);
+        inputGate = shape.gated() ? new ProxyTensor[] {
+            f.weight("input.gate", Role.INPUT, shape.inputDim(), w, base.inputDim(), w0, false, false),
+            f.bias("input.gate_bias", w, w0, false)} : null;
         for (int l = 0; l < shape.depth(); l++) {
             hidden.add(new ProxyTensor[] {
                 f.weight("hidden" + l + ".weight", Role.HIDDEN, w, w, w0, w0, shape.residual(), false),
                 f.bias("hidden" + l + ".bias", w, w0, shape.residual())});
+            if (shape.gated()) {
+                hiddenGates.add(new ProxyTensor[] {
+                    f.weight("hidden" + l + ".gate", Role.HIDDEN, w, w, w0, w0, shape.residual(), false),
+                    f.bias("hidden" + l + ".gate_bias", w, w0, shape.residual())});
+            }
         }
         readoutWeight = f.weight("readout.weight", Role.OUTPUT, w, shape.outputDim(), w0, base.outputDim(), false, zeroReadout);
         readoutBias = f.bias("readout.bias", shape.outputDim(), base.outputDim(), false);
@@ -90,16 +106,20 @@ public final class MlpModel implements ProxyModel {
     public NDArray forward(NDArray x, ActivationProbe probe) {
         NDArray z = x.matMul(inputWeight.array()).addi(inputBias.array());
         probe.record("input", z);
-        NDArray a = activate(z);
+        NDArray a = shape.gated() ? gate(x, inputGate).muli(z) : activate(z);
+        if (shape.gated()) {
+            z = a; // the residual stream starts at the gated input layer
+        }
         for (int l = 0; l < hidden.size(); l++) {
             ProxyTensor[] layer = hidden.get(l);
+            NDArray v = a.matMul(layer[0].array()).addi(layer[1].array());
             if (shape.residual()) {
-                NDArray branch = a.matMul(layer[0].array()).addi(layer[1].array());
+                NDArray branch = shape.gated() ? gate(a, hiddenGates.get(l)).muli(v) : v;
                 z = z.add(branch.muli(residualMult));
-                a = activate(z);
+                a = shape.gated() ? z : activate(z);
                 probe.record("hidden" + l, z);
             } else {
-                a = activate(a.matMul(layer[0].array()).addi(layer[1].array()));
+                a = shape.gated() ? gate(a, hiddenGates.get(l)).muli(v) : activate(v);
                 probe.record("hidden" + l, a);
             }
         }
@@ -109,7 +129,17 @@ public final class MlpModel implements ProxyModel {
     }
 
     private NDArray activate(NDArray x) {
-        return shape.activation().equals("tanh") ? x.tanh() : x.getNDArrayInternal().relu();
+        return switch (shape.activation()) {
+            case "tanh" -> x.tanh();
+            case "gelu" -> x.getNDArrayInternal().gelu();
+            default -> x.getNDArrayInternal().relu();
+        };
+    }
+
+    /** silu(x·G + c) = u·sigmoid(u), the SwiGLU gate. */
+    private static NDArray gate(NDArray x, ProxyTensor[] g) {
+        NDArray u = x.matMul(g[0].array()).addi(g[1].array());
+        return u.mul(u.getNDArrayInternal().sigmoid());
     }
 
     @Override

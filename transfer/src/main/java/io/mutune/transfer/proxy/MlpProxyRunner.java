@@ -6,7 +6,8 @@ import io.mutune.transfer.data.DenseSource;
 
 /**
  * Trial runner for the MLP proxy: width from the segment's {@code width} axis, depth from its
- * {@code depth} axis or the base depth; trained on the teacher task (regression: mean squared
+ * {@code depth} axis or the base depth, batch and horizon from {@code batch} and {@code tokens}
+ * (a token is one example; see {@link TrialHorizon}); trained on the teacher task (regression: mean squared
  * error; classification: cross-entropy) or Parquet columns; reports {@code val_loss} and
  * {@code train_loss}.
  */
@@ -28,7 +29,8 @@ final class MlpProxyRunner extends DjlProxyRunner {
                 spec.activation());
         MlpModel model = new MlpModel(manager, shape, base, spec.parametrization(), spec.optimizer().family(),
                 segment.seed(), h.initStd(), h.outputMult(), spec.readoutZeroInit(), spec.mlpData().classification());
-        ProxyTask task = new DenseTask(data, spec.batchSize(), spec.validationSize());
-        return ProxyTrial.assemble("mlp", model, shape, base, task, spec, h);
+        TrialHorizon horizon = TrialHorizon.of(spec, segment.scale(), segment.config());
+        ProxyTask task = new DenseTask(data, horizon.batch(), spec.validationSize());
+        return ProxyTrial.assemble("mlp", model, shape, base, task, spec, h, horizon);
     }
 }

@@ -1,6 +1,7 @@
 package io.mutune.transfer.proxy;
 
 import io.mutune.transfer.optim.LrSchedule;
+import io.mutune.transfer.optim.ScheduleSpec;
 import io.mutune.transfer.optim.PerTensorLr;
 import io.mutune.transfer.optim.ScaledAdamW;
 import io.mutune.transfer.optim.ScaledSgd;
@@ -20,11 +21,11 @@ import java.util.Map;
  * @param beta2     Adam's second-moment decay
  * @param epsilon   Adam's epsilon
  * @param momentum  SGD's momentum
- * @param schedule  warmup and decay
+ * @param schedule  warmup and decay, resolved per trial once its horizon is known
  * @param gradClip  global gradient-norm limit, 0 for none
  */
 public record OptimizerSettings(String name, double beta1, double beta2, double epsilon, double momentum,
-                                LrSchedule schedule, double gradClip) implements Serializable {
+                                ScheduleSpec schedule, double gradClip) implements Serializable {
 
     public OptimizerFamily family() {
         return OptimizerFamily.ofOptimizer("proxy.optimizer", name);
@@ -33,8 +34,10 @@ public record OptimizerSettings(String name, double beta1, double beta2, double 
     /**
      * @param epsilonMult multiplier on {@link #epsilon} from the parametrization
      *                    ({@link io.mutune.transfer.param.Parametrization#adamEpsilonMultiplier})
+     * @param lrSchedule  this trial's schedule: {@link #schedule} at the trial's horizon
      */
-    public StatefulOptimizer build(List<ProxyTensor> tensors, double lr, double weightDecay, double epsilonMult) {
+    public StatefulOptimizer build(List<ProxyTensor> tensors, double lr, double weightDecay, double epsilonMult,
+                                   LrSchedule lrSchedule) {
         if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
             throw new IllegalArgumentException("weight_decay must be finite and >= 0, got " + weightDecay);
         }
@@ -47,7 +50,7 @@ public record OptimizerSettings(String name, double beta1, double beta2, double 
             lrMult.put(t.name(), t.scaling().lrMult());
             wd.put(t.name(), weightDecay * t.scaling().weightDecayMult());
         }
-        PerTensorLr rates = new PerTensorLr(lr, schedule, lrMult);
+        PerTensorLr rates = new PerTensorLr(lr, lrSchedule, lrMult);
         return family() == OptimizerFamily.SGD
                 ? new ScaledSgd(rates, wd, (float) momentum)
                 : new ScaledAdamW(rates, wd, (float) beta1, (float) beta2, (float) (epsilon * epsilonMult));

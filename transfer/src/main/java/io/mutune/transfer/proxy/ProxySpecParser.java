@@ -1,6 +1,6 @@
 package io.mutune.transfer.proxy;
 
-import io.mutune.transfer.optim.LrSchedule;
+import io.mutune.transfer.optim.ScheduleSpec;
 import io.mutune.transfer.param.ExponentParametrization;
 import io.mutune.transfer.param.Parametrization;
 import io.mutune.transfer.param.Parametrizations;
@@ -30,7 +30,7 @@ final class ProxySpecParser {
         String opt = r.choice("optimizer", "adamw", Set.of("adamw", "adam", "sgd"));
         OptimizerSettings optimizer = new OptimizerSettings(opt, unit(r, "beta1", 0.9), unit(r, "beta2", 0.999),
                 positive(r, "epsilon", 1e-8), unit(r, "momentum", 0.0),
-                LrSchedule.fromSpec("proxy.schedule", r.raw("schedule")), nonNegative(r, "grad_clip", 0.0));
+                ScheduleSpec.fromSpec("proxy.schedule", r.raw("schedule")), nonNegative(r, "grad_clip", 0.0));
         SpecReader base = r.child("base", Set.of("width", "depth", "heads"));
         int baseWidth = base.positiveInt("width", 64);
         int baseDepth = base.positiveInt("depth", 2);
@@ -72,7 +72,7 @@ final class ProxySpecParser {
         return new ProxySpec(model, p, optimizer, baseWidth, baseDepth, r.positiveInt("batch_size", 64),
                 r.positiveInt("eval_every", 50), r.positiveInt("validation_size", model.equals("mlp") ? 2048 : 64),
                 r.bool("readout_zero_init", false), residual, mlpData, language,
-                r.choice("activation", "relu", Set.of("relu", "tanh")), resourceUnit(r, model), r.positiveInt("threads", 1));
+                activation(r, model), resourceUnit(r, model), r.positiveInt("threads", 1), SweepAxes.NONE);
     }
 
     private static java.util.List<String> stringList(SpecReader r, String key) {
@@ -86,8 +86,14 @@ final class ProxySpecParser {
         return l.stream().map(String::valueOf).toList();
     }
 
+    private static String activation(SpecReader r, String model) {
+        return model.equals("mlp")
+                ? r.choice("activation", "relu", Set.of("relu", "tanh", "gelu", "swiglu"))
+                : r.choice("activation", "gelu", Set.of("gelu", "swiglu"));
+    }
+
     private static String resourceUnit(SpecReader r, String model) {
-        String unit = r.choice("resource_unit", "steps", Set.of("steps", "samples", "tokens"));
+        String unit = r.choice("resource_unit", "auto", Set.of("auto", "steps", "samples", "tokens", "horizon"));
         if (unit.equals("tokens") && model.equals("mlp")) {
             throw new IllegalArgumentException("proxy.resource_unit: 'tokens' needs model transformer; the mlp counts steps or samples");
         }

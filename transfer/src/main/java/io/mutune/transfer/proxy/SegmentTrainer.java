@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.LongUnaryOperator;
 
 /**
  * The training loop shared by the proxies: one optimizer step per batch, global-norm gradient
@@ -23,7 +24,7 @@ public final class SegmentTrainer {
     private final long seed;
     private final double gradClip;
     private final int evalEvery;
-    private long resourcePerStep = 1;
+    private LongUnaryOperator stepToResource = s -> s;
 
     /** What a training run ended with. {@code divergedAt} is -1 unless the loss became NaN/Inf. */
     public record Outcome(long step, long divergedAt, Map<String, Double> metrics, List<CurvePoint> curve) {
@@ -50,8 +51,22 @@ public final class SegmentTrainer {
         if (perStep < 1) {
             throw new IllegalArgumentException("resource per step must be >= 1, got " + perStep);
         }
-        this.resourcePerStep = perStep;
+        return reportingResources(s -> s * perStep);
+    }
+
+    /** Reports a curve point after {@code s} steps at resource {@code stepToResource(s)}. */
+    public SegmentTrainer reportingResources(LongUnaryOperator stepToResource) {
+        this.stepToResource = stepToResource;
         return this;
+    }
+
+    /** Sees the training state between steps, e.g. to branch a decay off it. */
+    @FunctionalInterface
+    public interface StepHook {
+        StepHook NONE = steps -> { };
+
+        /** Called once {@code steps} updates are done (and once at 0 when training starts from scratch), outside any step's scope. */
+        void reached(long steps);
     }
 
     /**
@@ -59,30 +74,62 @@ public final class SegmentTrainer {
      * false (replaying to a resume point) no metrics are taken.
      */
     public Outcome train(NDManager manager, long from, long to, boolean evaluate, Consumer<CurvePoint> progress) {
+        return train(manager, from, to, evaluate, progress, StepHook.NONE);
+    }
+
+    /**
+     * As {@link #train(NDManager, long, long, boolean, Consumer)}, telling {@code hook} each step
+     * reached. A segment of no steps (two resources that round to one step) still evaluates once.
+     */
+    public Outcome train(NDManager manager, long from, long to, boolean evaluate, Consumer<CurvePoint> progress, StepHook hook) {
+        return run(manager, from, to, evaluate, evalEvery, progress, hook);
+    }
+
+    /** Trains {@code from} to {@code to} and evaluates once, at the end; train_loss is the mean over these steps. */
+    public Outcome trainThenEvaluate(NDManager manager, long from, long to) {
+        return run(manager, from, to, true, Long.MAX_VALUE, p -> { }, StepHook.NONE);
+    }
+
+    private Outcome run(NDManager manager, long from, long to, boolean evaluate, long every, Consumer<CurvePoint> progress,
+                        StepHook hook) {
         List<CurvePoint> curve = new ArrayList<>();
         double lossSum = 0;
         int lossCount = 0;
         Map<String, Double> last = Map.of();
+        if (from == 0) {
+            hook.reached(0);
+        }
+        if (evaluate && from == to) {
+            double val = validationLoss(manager);
+            if (!Double.isFinite(val)) {
+                return new Outcome(to, stepToResource.applyAsLong(to), Map.of(), curve);
+            }
+            last = Map.of("val_loss", val);
+            CurvePoint p = new CurvePoint(stepToResource.applyAsLong(to), last);
+            curve.add(p);
+            progress.accept(p);
+        }
         for (long step = from; step < to; step++) {
             double loss = step(manager, step);
             if (!Double.isFinite(loss)) {
-                return new Outcome(step, step * resourcePerStep, Map.of(), curve);
+                return new Outcome(step, stepToResource.applyAsLong(step), Map.of(), curve);
             }
             lossSum += loss;
             lossCount++;
             long done = step + 1;
-            if (evaluate && (done % evalEvery == 0 || done == to)) {
+            if (evaluate && (done % every == 0 || done == to)) {
                 double val = validationLoss(manager);
                 if (!Double.isFinite(val)) {
-                    return new Outcome(done, done * resourcePerStep, Map.of(), curve);
+                    return new Outcome(done, stepToResource.applyAsLong(done), Map.of(), curve);
                 }
                 last = Map.of("val_loss", val, "train_loss", lossSum / lossCount);
-                CurvePoint p = new CurvePoint(done * resourcePerStep, last);
+                CurvePoint p = new CurvePoint(stepToResource.applyAsLong(done), last);
                 curve.add(p);
                 progress.accept(p);
                 lossSum = 0;
                 lossCount = 0;
             }
+            hook.reached(done);
         }
         return new Outcome(to, -1, last, curve);
     }

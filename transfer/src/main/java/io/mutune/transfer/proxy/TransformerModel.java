@@ -15,7 +15,9 @@ import java.util.List;
  * token and position embeddings; per block h ← h + r·Attn(LN(h)), h ← h + r·MLP(LN(h)) with r the
  * parametrization's residual multiplier; final LN; untied readout scaled by its forward multiplier
  * and {@code output_mult}. Attention logits use the parametrization's scale (1/d_head under muP,
- * TP-V §4), causal mask, GELU MLP of width 4d. The readout may start at zero (TP-V §D.2), which
+ * TP-V §4), causal mask, GELU MLP of width 4d or SwiGLU MLP down(silu(x·gate) ⊙ x·up) of width
+ * round(8d/3) (Shazeer 2020; LLaMA's layout). The gate is a hidden matrix like the up projection,
+ * so it takes the same muP and depth rules. The readout may start at zero (TP-V §D.2), which
  * removes the init term of the logits that muP shrinks as 1/√m.
  */
 public final class TransformerModel implements ProxyModel {
@@ -38,8 +40,8 @@ public final class TransformerModel implements ProxyModel {
 
     public TransformerModel(NDManager manager, TransformerShape shape, TransformerShape base, Parametrization p,
                             OptimizerFamily family, long seed, double initMult, double outputMult, boolean zeroReadout) {
-        if (shape.vocab() != base.vocab() || shape.context() != base.context()) {
-            throw new IllegalArgumentException("base shape " + base + " must match " + shape + " in vocab and context");
+        if (shape.vocab() != base.vocab() || shape.context() != base.context() || !shape.mlp().equals(base.mlp())) {
+            throw new IllegalArgumentException("base shape " + base + " must match " + shape + " in vocab, context and MLP");
         }
         this.shape = shape;
         int d = shape.width();
@@ -52,15 +54,21 @@ public final class TransformerModel implements ProxyModel {
         positionEmbedding = f.embedding("embed.position", shape.context(), d, d0);
         for (int l = 0; l < shape.depth(); l++) {
             String b = "block" + l + ".";
-            blocks.add(new ProxyTensor[] {
+            int h = shape.mlpWidth();
+            int h0 = base.mlpWidth();
+            List<ProxyTensor> block = new ArrayList<>(List.of(
                 f.gain(b + "ln1", d, d0, true),
                 f.weight(b + "attn.q", Role.HIDDEN, d, d, d0, d0, true, false),
                 f.weight(b + "attn.k", Role.HIDDEN, d, d, d0, d0, true, false),
                 f.weight(b + "attn.v", Role.HIDDEN, d, d, d0, d0, true, false),
                 f.weight(b + "attn.o", Role.HIDDEN, d, d, d0, d0, true, false),
                 f.gain(b + "ln2", d, d0, true),
-                f.weight(b + "mlp.up", Role.HIDDEN, d, 4 * d, d0, 4 * d0, true, false),
-                f.weight(b + "mlp.down", Role.HIDDEN, 4 * d, d, 4 * d0, d0, true, false)});
+                f.weight(b + "mlp.up", Role.HIDDEN, d, h, d0, h0, true, false),
+                f.weight(b + "mlp.down", Role.HIDDEN, h, d, h0, d0, true, false)));
+            if (shape.mlp().equals("swiglu")) {
+                block.add(f.weight(b + "mlp.gate", Role.HIDDEN, d, h, d0, h0, true, false));
+            }
+            blocks.add(block.toArray(new ProxyTensor[0]));
         }
         finalNorm = f.gain("final.ln", d, d0, false);
         readout = f.weight("readout", Role.OUTPUT, d, shape.vocab(), d0, base.vocab(), false, zeroReadout);
@@ -102,13 +110,22 @@ public final class TransformerModel implements ProxyModel {
             NDArray attn = attention(norm(h, b[0]), b[1], b[2], b[3], b[4]);
             h = h.add(attn.muli(residualMult));
             probe.record("block" + l + ".attn", h);
-            NDArray x = norm(h, b[5]).matMul(b[6].array()).getNDArrayInternal().gelu().matMul(b[7].array());
+            NDArray x = mlp(norm(h, b[5]), b);
             h = h.add(x.muli(residualMult));
             probe.record("block" + l + ".mlp", h);
         }
         NDArray logits = norm(h, finalNorm).mul(readoutMult).matMul(readout.array());
         probe.record("output", logits);
         return logits;
+    }
+
+    private static NDArray mlp(NDArray x, ProxyTensor[] b) {
+        NDArray up = x.matMul(b[6].array());
+        if (b.length > 8) {
+            NDArray g = x.matMul(b[8].array());
+            return g.mul(g.getNDArrayInternal().sigmoid()).muli(up).matMul(b[7].array());
+        }
+        return up.getNDArrayInternal().gelu().matMul(b[7].array());
     }
 
     private NDArray norm(NDArray x, ProxyTensor gain) {

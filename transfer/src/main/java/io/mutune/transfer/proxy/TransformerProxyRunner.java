@@ -2,13 +2,12 @@ package io.mutune.transfer.proxy;
 
 import ai.djl.ndarray.NDManager;
 import io.mutune.hpo.runner.TrialSegment;
-import io.mutune.transfer.data.HmmLanguage;
 import io.mutune.transfer.data.TokenSource;
-import io.mutune.transfer.data.TokenStream;
 
 /**
  * Trial runner for the decoder-only transformer proxy on the synthetic HMM language: width from
- * the segment's {@code width} axis, depth from {@code depth} or the base depth; reports
+ * the segment's {@code width} axis, depth from {@code depth} or the base depth, batch (sequences)
+ * and horizon from {@code batch} and {@code tokens} (see {@link TrialHorizon}); reports
  * {@code val_loss} and {@code train_loss} in nats per token.
  *
  * <p>Heads: by default the head count stays at the base's and the head dimension grows with
@@ -17,20 +16,8 @@ import io.mutune.transfer.data.TokenStream;
  */
 final class TransformerProxyRunner extends DjlProxyRunner {
     private static final long serialVersionUID = 1L;
-    /** Each HMM state has 3 successors and emits 4 tokens: structured, and far from uniform. */
-    static final int BRANCHING = 3;
-    static final int EMISSIONS = 4;
-
     TransformerProxyRunner(ProxySpec spec) {
         super(spec);
-    }
-
-    private static TokenSource readParquet(LanguageSpec lang) {
-        try {
-            return TokenStream.fromParquet(lang.parquet(), lang.column(), lang.vocab());
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("proxy.data.parquet: cannot read '" + lang.parquet() + "': " + e.getMessage(), e);
-        }
     }
 
     @Override
@@ -41,14 +28,13 @@ final class TransformerProxyRunner extends DjlProxyRunner {
         int depth = segment.scale().containsKey("depth") ? segment.intScale("depth") : spec.baseDepth();
         int baseHeadDim = spec.baseWidth() / lang.baseHeads();
         int heads = lang.fixedHeads() ? lang.baseHeads() : Math.max(1, width / baseHeadDim);
-        TransformerShape shape = new TransformerShape(width, depth, heads, lang.context(), lang.vocab());
-        TransformerShape base = new TransformerShape(spec.baseWidth(), spec.baseDepth(), lang.baseHeads(), lang.context(), lang.vocab());
+        TransformerShape shape = new TransformerShape(width, depth, heads, lang.context(), lang.vocab(), spec.activation());
+        TransformerShape base = new TransformerShape(spec.baseWidth(), spec.baseDepth(), lang.baseHeads(), lang.context(), lang.vocab(), spec.activation());
         TransformerModel model = new TransformerModel(manager, shape, base, spec.parametrization(), spec.optimizer().family(),
                 segment.seed(), h.initStd(), h.outputMult(), spec.readoutZeroInit());
-        TokenSource language = lang.parquet() == null
-                ? new HmmLanguage(lang.vocab(), lang.states(), BRANCHING, EMISSIONS, lang.seed())
-                : readParquet(lang);
-        ProxyTask task = new LanguageTask(language, spec.batchSize(), lang.context(), spec.validationSize());
-        return ProxyTrial.assemble("transformer", model, shape, base, task, spec, h);
+        TokenSource language = lang.source();
+        TrialHorizon horizon = TrialHorizon.of(spec, segment.scale(), segment.config());
+        ProxyTask task = new LanguageTask(language, horizon.batch(), lang.context(), spec.validationSize());
+        return ProxyTrial.assemble("transformer", model, shape, base, task, spec, h, horizon);
     }
 }

@@ -2,17 +2,15 @@ package io.mutune.transfer.recommend;
 
 import io.mutune.transfer.rules.AxisSelection;
 import io.mutune.transfer.rules.BestLoss;
-import io.mutune.transfer.rules.BootstrapOptima;
 import io.mutune.transfer.rules.FitSpace;
 import io.mutune.transfer.rules.LeaveOneScaleOut;
 import io.mutune.transfer.rules.LossProfile;
 import io.mutune.transfer.rules.NoiseEstimate;
-import io.mutune.transfer.rules.OptimumEstimator;
 import io.mutune.transfer.rules.Percentiles;
 import io.mutune.transfer.rules.RuleFit;
 import io.mutune.transfer.rules.RuleFitter;
+import io.mutune.transfer.rules.RuleForm;
 import io.mutune.transfer.rules.ScaleOptimum;
-import io.mutune.transfer.rules.TrialObservation;
 import io.mutune.transfer.rules.Validation;
 import io.mutune.transfer.rules.WidthConvergence;
 import java.util.ArrayList;
@@ -22,12 +20,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
- * One hyperparameter's way from trials to a rule: the optimum per scale point (noise-aware), the
- * fit over the non-edge optima, the muP verdict (drop exponents whose interval contains 0, refit),
- * the checks that can make it INSUFFICIENT (too few points, optima scattering beyond their noise,
- * a wider proxy worse than a narrower one), the leave-one-scale-out validation and the sensitivity.
+ * One quantity's way from per-scale optima to a rule: the fit over the non-edge optima, in the axes
+ * the spec's {@code rules:} section names or else every varying one, the muP verdict (drop
+ * exponents whose interval contains 0, refit), the checks that can make it INSUFFICIENT (too few
+ * points, optima scattering beyond their noise, a wider proxy worse than a narrower one), the
+ * leave-one-scale-out validation and the sensitivity. The quantity is a hyperparameter, the batch
+ * axis, or a derived one (the AdamW timescale, the warmup fraction); {@link TargetValue} turns it
+ * into the published value.
  *
  * <p>Scatter makes a rule INSUFFICIENT only when it is both beyond the optima's noise (the
  * lack-of-fit test) and large enough to matter: some optimum lies more than a factor sqrt(2) from
@@ -47,66 +49,81 @@ final class HyperparameterTransfer {
     String reason;
     Validation validation;
     Sensitivity sensitivity;
-    private final Map<Map<String, Double>, LossProfile> profiles = new LinkedHashMap<>();
+    /** Adds the derived axes (N, D/N) a rule in them needs; the identity otherwise. */
+    private final UnaryOperator<Map<String, Double>> rescale;
+    private final boolean derivedAxes;
+    /** The spec asked for a constant ({@code rules: {hp: constant}}): no exponent, whatever the optima say. */
+    private boolean constantBySpec;
 
-    HyperparameterTransfer(String hyperparameter, ScalePoints points, SweepEvidence sweep, RecommenderSettings settings,
-                           SplittableRandom random) {
-        this.hyperparameter = hyperparameter;
+    /** The default: a power law in every varying axis, no derived axes. */
+    HyperparameterTransfer(ScaleOptima optima, SweepEvidence sweep, RecommenderSettings settings, SplittableRandom random) {
+        this(optima, null, null, sweep, settings, random);
+    }
+
+    /**
+     * @param form    the spec's form for this quantity, or null for the default axes
+     * @param rescale adds derived axes to a scale point; null when the form uses none
+     */
+    HyperparameterTransfer(ScaleOptima optima, RuleForm form, UnaryOperator<Map<String, Double>> rescale, SweepEvidence sweep,
+                           RecommenderSettings settings, SplittableRandom random) {
+        this.hyperparameter = optima.quantity;
         this.noise = sweep.pooledNoise;
-        List<Double> values = new ArrayList<>();
-        points.byScale().values().forEach(ts -> ts.forEach(t -> values.add(valueOf(t))));
-        this.trials = values.size();
-        FitSpace space = FitSpace.infer(values);
-        OptimumEstimator estimator = new OptimumEstimator(settings.plateauTolerance());
+        this.trials = optima.trials;
+        this.derivedAxes = rescale != null;
+        this.rescale = rescale == null ? s -> s : rescale;
+        evidence.addAll(optima.evidence);
+        List<ScaleOptimum> usable = new ArrayList<>(optima.usable);
+        sensitivity = evidence.isEmpty() ? null : sensitivityAt(evidence.get(evidence.size() - 1), optima.space, optima.profiles);
 
-        List<ScaleOptimum> usable = new ArrayList<>();
-        List<List<TrialObservation>> usableTrials = new ArrayList<>();
-        List<NoiseEstimate> usableNoise = new ArrayList<>();
-        points.byScale().forEach((scale, ts) -> {
-            LossProfile profile = LossProfile.of(ts, hyperparameter, space);
-            profiles.put(scale, profile);
-            Optional<ScaleOptimum> optimum = estimator.estimate(scale, hyperparameter, space, profile, sweep.noiseAt(scale));
-            optimum.ifPresent(evidence::add);
-            // An optimum on the edge of the searched range is a bound, not an estimate: not fitted.
-            if (optimum.isPresent() && !optimum.get().edge().isEdge()) {
-                usable.add(optimum.get());
-                usableTrials.add(ts);
-                usableNoise.add(sweep.noiseAt(scale));
-            }
-        });
-        sensitivity = evidence.isEmpty() ? null : sensitivityAt(evidence.get(evidence.size() - 1), space);
-
+        Map<Map<String, Double>, LossProfile> fitProfiles = new LinkedHashMap<>();
+        optima.profiles.forEach((s, p) -> fitProfiles.put(this.rescale.apply(s), p));
+        List<Map<String, Double>> fitScales = usable.stream().map(o -> this.rescale.apply(o.scale())).toList();
         TreeSet<String> varying = new TreeSet<>();
-        for (String axis : points.axes()) {
-            if (usable.stream().map(o -> o.scale().get(axis)).distinct().count() > 1) {
+        fitScales.forEach(s -> s.keySet().forEach(axis -> {
+            if (fitScales.stream().map(p -> p.get(axis)).distinct().count() > 1) {
                 varying.add(axis);
             }
-        }
-        List<String> axes = AxisSelection.select(hyperparameter, varying);
-        if (axes.isEmpty() || usable.size() < axes.size() + 2) {
+        }));
+        List<String> axes = form == null ? AxisSelection.select(hyperparameter, varying) : form.axes();
+        constantBySpec = form != null && axes.isEmpty();
+        List<String> flat = axes.stream().filter(a -> !varying.contains(a)).toList();
+        if (!constantBySpec && axes.isEmpty() || usable.size() < axes.size() + 2) {
             verdict = Verdict.INSUFFICIENT;
             reason = "insufficient: " + usable.size() + " scale points with an interior optimum ("
                     + (evidence.size() - usable.size()) + " on the edge of the searched range), need at least "
-                    + (Math.max(axes.size(), 1) + 2) + " for a rule in " + (axes.isEmpty() ? "a varying axis" : axes);
+                    + (Math.max(axes.size(), constantBySpec ? 0 : 1) + 2) + " for a rule in "
+                    + (axes.isEmpty() ? constantBySpec ? "no axis (a constant)" : "a varying axis" : axes);
             return;
         }
-        double[][] replicates = BootstrapOptima.replicate(usable.stream().map(ScaleOptimum::scale).toList(),
-                usableTrials, usableNoise, hyperparameter, space, estimator, settings.bootstrapResamples(), random);
+        if (!flat.isEmpty()) {
+            verdict = Verdict.INSUFFICIENT;
+            reason = "insufficient: the rule asks for exponents on " + flat + ", but the " + usable.size()
+                    + " interior optima do not vary " + (flat.size() == 1 ? "it" : "them") + " (they vary " + varying + ")";
+            return;
+        }
+        double[][] replicates = optima.replicates(settings.bootstrapResamples(), random);
         withIntervals(usable, replicates);
+        List<ScaleOptimum> fitted = usable.stream().map(o -> o.withScale(this.rescale.apply(o.scale()))).toList();
         RuleFitter fitter = new RuleFitter(RecommenderSettings.CONFIDENCE);
-        fullFit = fitter.fit(usable, replicates, axes);
+        fullFit = fitter.fit(fitted, replicates, axes);
         fit = fullFit;
         verdict = Verdict.FITTED;
-        if (settings.muPFamily()) {
+        if (constantBySpec) {
+            verdict = Verdict.TRANSFERS_AS_IS;
+            List<String> free = AxisSelection.select(hyperparameter, varying);
+            if (!free.isEmpty() && fitted.size() >= free.size() + 2) {
+                fullFit = fitter.fit(fitted, replicates, free);
+            }
+        } else if (settings.muPFamily()) {
             List<String> kept = axes.stream().filter(a -> !containsZero(fit.rule().intervals().get("a_" + a))).toList();
             if (kept.size() < axes.size()) {
-                fit = fitter.fit(usable, replicates, kept);
+                fit = fitter.fit(fitted, replicates, kept);
             }
             verdict = kept.isEmpty() ? Verdict.TRANSFERS_AS_IS : Verdict.FITTED;
         }
-        validation = LeaveOneScaleOut.validate(usable, fit.weights(), fit.rule().axes(), List.copyOf(varying), profiles)
+        validation = LeaveOneScaleOut.validate(fitted, fit.weights(), fit.rule().axes(), List.copyOf(varying), fitProfiles)
                 .orElse(null);
-        reason = VerdictReasons.of(verdict, fit, fullFit);
+        reason = constantBySpec ? VerdictReasons.constantBySpec(fit, fullFit) : VerdictReasons.of(verdict, fit, fullFit);
         List<String> problems = new ArrayList<>();
         if (fit.lackOfFit().rejects() && fit.maxAbsResidual() > VerdictConfidence.tolerance(fit)) {
             problems.add(VerdictReasons.scatter(fit));
@@ -139,7 +156,7 @@ final class HyperparameterTransfer {
     }
 
     /** The loss cost of halving and of doubling the optimum, read off the profile at {@code at}. */
-    private Sensitivity sensitivityAt(ScaleOptimum at, FitSpace space) {
+    private static Sensitivity sensitivityAt(ScaleOptimum at, FitSpace space, Map<Map<String, Double>, LossProfile> profiles) {
         LossProfile profile = profiles.get(at.scale());
         double v = at.value();
         double half = profile.lossAt(space.toFitOrNaN(v / 2));
@@ -147,40 +164,62 @@ final class HyperparameterTransfer {
         return new Sensitivity(at.scale(), half / at.bestMetric() - 1, twice / at.bestMetric() - 1);
     }
 
-    private double valueOf(TrialObservation t) {
-        if (!t.config().has(hyperparameter)) {
-            throw new IllegalArgumentException("trial " + t.trialId() + " has no hyperparameter '" + hyperparameter
-                    + "'; it has " + t.config().values().keySet());
-        }
-        return t.config().getDouble(hyperparameter);
-    }
-
     static boolean containsZero(double[] interval) {
         return interval[0] <= 0 && 0 <= interval[1];
     }
 
+    /** The quantity at {@code target} in its own unit: the rule's prediction, or the largest proxy's optimum when INSUFFICIENT. */
+    double pointAt(Map<String, Double> target) {
+        if (verdict == Verdict.INSUFFICIENT) {
+            return evidence.isEmpty() ? Double.NaN : evidence.get(evidence.size() - 1).value();
+        }
+        return fit.rule().predict(rescale.apply(target));
+    }
+
     Recommendation at(Map<String, Double> target, SweepEvidence sweep) {
+        return at(target, sweep, new TargetValue.Same(hyperparameter), null);
+    }
+
+    /**
+     * The recommendation at {@code target}: the quantity's rule (or the largest optimum) turned into
+     * the published value by {@code to}, its interval mapped the same way.
+     */
+    Recommendation at(Map<String, Double> target, SweepEvidence sweep, TargetValue to, Baseline baseline) {
         var loss = sweep.lossAt(target);
+        Map<String, Double> local = to.derived() || derivedAxes ? LocalPowerLaw.at(target, t -> to.of(pointAt(t), t)) : Map.of();
+        String prefix = to.derived() ? hyperparameter + ": " : "";
         if (verdict == Verdict.INSUFFICIENT) {
             Optional<ScaleOptimum> largest = evidence.isEmpty() ? Optional.empty() : Optional.of(evidence.get(evidence.size() - 1));
-            double value = largest.map(ScaleOptimum::value).orElse(Double.NaN);
-            String why = reason + (largest.isPresent() ? "; value is the optimum at " + largest.get().scale() : "; no trial completed");
-            return new Recommendation(hyperparameter, target, value,
-                    largest.map(ScaleOptimum::plateauLower).orElse(Double.NaN),
-                    largest.map(ScaleOptimum::plateauUpper).orElse(Double.NaN),
+            double[] band = mapped(to, target, largest.map(ScaleOptimum::plateauLower).orElse(Double.NaN),
+                    largest.map(ScaleOptimum::plateauUpper).orElse(Double.NaN));
+            String why = prefix + reason + (largest.isPresent() ? "; value is the optimum at " + largest.get().scale()
+                    + (to.derived() ? ", through " + to.form(hyperparameter) : "") : "; no trial completed");
+            return new Recommendation(to.hyperparameter(), target, to.of(pointAt(target), target), band[0], band[1],
                     why, Map.of(), Map.of(), trials, evidence.size(), Double.NaN, null, verdict, evidence, null,
-                    noise, null, fit == null ? null : pValue(), why, loss, sensitivity);
+                    noise, null, fit == null ? null : pValue(), why, loss, sensitivity, local, baseline);
         }
-        double value = fit.rule().predict(target);
-        double[] interval = fit.predictionInterval(target);
+        Map<String, Double> at = rescale.apply(target);
+        double quantity = fit.rule().predict(at);
+        double[] interval = fit.predictionInterval(at);
         if (verdict == Verdict.TRANSFERS_AS_IS) {
-            interval = widenedByScatter(interval, fit.rule().predictFit(target));
+            interval = widenedByScatter(interval, fit.rule().predictFit(at));
         }
-        return new Recommendation(hyperparameter, target, value, Math.min(interval[0], value), Math.max(interval[1], value),
-                fit.rule().form(), fit.rule().coefficients(), fit.rule().intervals(), trials, fit.points().size(),
+        double value = to.of(quantity, target);
+        double[] band = mapped(to, target, Math.min(interval[0], quantity), Math.max(interval[1], quantity));
+        Double confidence = constantBySpec && fullFit == fit ? null : VerdictConfidence.of(verdict, fit, fullFit, at);
+        return new Recommendation(to.hyperparameter(), target, value, Math.min(band[0], value), Math.max(band[1], value),
+                to.form(fit.rule().form()), fit.rule().coefficients(), fit.rule().intervals(), trials, fit.points().size(),
                 fit.fitQuality(), validation == null ? null : validation.logError(), verdict, evidence,
-                validation == null ? null : validation.lossError(), noise,
-                VerdictConfidence.of(verdict, fit, fullFit, target), pValue(), reason, loss, sensitivity);
+                validation == null ? null : validation.lossError(), noise, confidence, pValue(), prefix + reason
+                + (to instanceof TargetValue.Timescale ? "; the interval is tau's at the recommended lr" : ""),
+                loss, sensitivity, local, baseline);
+    }
+
+    /** The quantity's interval {@code [lo, hi]} as the value's: mapped end by end, ordered (wd falls as tau rises). */
+    private static double[] mapped(TargetValue to, Map<String, Double> target, double lo, double hi) {
+        double a = Double.isNaN(lo) ? Double.NaN : to.of(lo, target);
+        double b = Double.isNaN(hi) ? Double.NaN : to.of(hi, target);
+        return a <= b ? new double[] {a, b} : b < a ? new double[] {b, a} : new double[] {a, b};
     }
 
     /**

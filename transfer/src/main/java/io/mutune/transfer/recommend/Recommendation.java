@@ -40,6 +40,11 @@ import java.util.Objects;
  * @param verdictReason        why the verdict is what it is, in a sentence a user acts on
  * @param predictedLoss        the loss expected at the target, or null when the best losses could not be fitted
  * @param sensitivity          the loss cost of a 2x miss at the largest proxy, or null
+ * @param targetPowerLaw       for a rule in derived quantities (N, D/N, the AdamW timescale, the warmup fraction): the
+ *                             value as a power law in the target's own axes, {@code c} and {@code a_<axis>}, exact at the
+ *                             target and a first-order expansion around it (what a launcher evaluates without mutune);
+ *                             empty when {@code coefficients} already is that law
+ * @param baseline             the published formula the spec's {@code rules:} section asked to report beside the rule, or null
  */
 public record Recommendation(String hyperparameter, Map<String, Double> targetScale, double value, double lower,
                              double upper, String ruleForm, Map<String, Double> coefficients,
@@ -47,7 +52,8 @@ public record Recommendation(String hyperparameter, Map<String, Double> targetSc
                              double fitQuality, Double validationLogError, Verdict verdict,
                              List<ScaleOptimum> evidence, Double validationLossError, NoiseEstimate noise,
                              Double verdictConfidence, Double fitPValue, String verdictReason,
-                             LossPrediction predictedLoss, Sensitivity sensitivity) {
+                             LossPrediction predictedLoss, Sensitivity sensitivity, Map<String, Double> targetPowerLaw,
+                             Baseline baseline) {
 
     public Recommendation {
         Objects.requireNonNull(hyperparameter, "hyperparameter");
@@ -57,10 +63,24 @@ public record Recommendation(String hyperparameter, Map<String, Double> targetSc
         coefficientIntervals = Collections.unmodifiableMap(new LinkedHashMap<>(coefficientIntervals));
         evidence = List.copyOf(evidence);
         noise = noise == null ? NoiseEstimate.UNKNOWN : noise;
+        targetPowerLaw = targetPowerLaw == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(targetPowerLaw));
         if (verdict != Verdict.INSUFFICIENT && !(lower <= value && value <= upper)) {
             throw new IllegalArgumentException("interval [" + lower + ", " + upper + "] of " + hyperparameter
                     + " does not contain its value " + value);
         }
+    }
+
+    /** A rule in the target's own axes (no derived quantities, so no separate table law) and no baseline. */
+    public Recommendation(String hyperparameter, Map<String, Double> targetScale, double value, double lower,
+                          double upper, String ruleForm, Map<String, Double> coefficients,
+                          Map<String, double[]> coefficientIntervals, int trials, int scalePoints,
+                          double fitQuality, Double validationLogError, Verdict verdict,
+                          List<ScaleOptimum> evidence, Double validationLossError, NoiseEstimate noise,
+                          Double verdictConfidence, Double fitPValue, String verdictReason,
+                          LossPrediction predictedLoss, Sensitivity sensitivity) {
+        this(hyperparameter, targetScale, value, lower, upper, ruleForm, coefficients, coefficientIntervals, trials, scalePoints,
+                fitQuality, validationLogError, verdict, evidence, validationLossError, noise, verdictConfidence, fitPValue,
+                verdictReason, predictedLoss, sensitivity, Map.of(), null);
     }
 
     /** Without the loss-side validation and the noise assessment. */
@@ -77,7 +97,7 @@ public record Recommendation(String hyperparameter, Map<String, Double> targetSc
     public static Recommendation fixed(String hyperparameter, Map<String, Double> target, double value) {
         String why = "fixed in the spec (search.space." + hyperparameter + ": {fixed: " + value + "}); not searched";
         return new Recommendation(hyperparameter, target, value, value, value, "fixed", Map.of(), Map.of(), 0, 0,
-                Double.NaN, null, Verdict.FIXED, List.of(), null, NoiseEstimate.UNKNOWN, null, null, why, null, null);
+                Double.NaN, null, Verdict.FIXED, List.of(), null, NoiseEstimate.UNKNOWN, null, null, why, null, null, Map.of(), null);
     }
 
     public String toJson() {

@@ -28,22 +28,40 @@ public final class Recommender {
      */
     public static List<Recommendation> recommend(List<TrialObservation> trials, List<String> hyperparameters,
                                                  List<Map<String, Double>> targets, RecommenderSettings settings) {
+        return recommend(trials, hyperparameters, targets, settings, RulePlan.DEFAULT);
+    }
+
+    /**
+     * As {@link #recommend(List, List, List, RecommenderSettings)}, each hyperparameter carried by
+     * the rule {@code plan} names for it (the spec's {@code rules:} section): a power law in chosen
+     * axes, weight decay through the AdamW timescale, warmup as a fraction of the horizon, and the
+     * batch size B*(D) when the plan gives the batch axis a rule (recommended after the
+     * hyperparameters). Every one goes through the same optima, intervals, lack-of-fit and
+     * verdicts; a baseline the plan names is reported beside the fitted rule, never instead of it.
+     *
+     * @throws IllegalArgumentException naming {@code rules.<name>} for a form that does not fit the sweep
+     */
+    public static List<Recommendation> recommend(List<TrialObservation> trials, List<String> hyperparameters,
+                                                 List<Map<String, Double>> targets, RecommenderSettings settings, RulePlan plan) {
         if (hyperparameters == null || hyperparameters.isEmpty()) {
             throw new IllegalArgumentException("no hyperparameters to recommend: " + hyperparameters);
         }
         if (targets == null || targets.isEmpty()) {
             throw new IllegalArgumentException("no target scale points: " + targets);
         }
+        List<String> quantities = plan.quantities(hyperparameters);
         ScalePoints points = new ScalePoints(trials);
         SplittableRandom root = new SplittableRandom(settings.seed());
         SweepEvidence sweep = evidenceOf(points, settings);
         Map<String, HyperparameterTransfer> fits = new LinkedHashMap<>();
-        for (String hp : hyperparameters) {
-            fits.put(hp, new HyperparameterTransfer(hp, points, sweep, settings, root.split()));
+        for (String q : quantities) {
+            fits.put(q, RuleTransfers.fit(q, plan, hyperparameters, points, sweep, settings, root.split()));
         }
+        Map<String, TargetValue> values = new LinkedHashMap<>();
+        quantities.forEach(q -> values.put(q, RuleTransfers.valueOf(q, plan, hyperparameters, fits)));
         List<Recommendation> out = new ArrayList<>();
         for (Map<String, Double> target : targets) {
-            fits.values().forEach(f -> out.add(f.at(target, sweep)));
+            fits.forEach((q, f) -> out.add(f.at(target, sweep, values.get(q), Baseline.at(plan.forms().get(q), target, plan.facts()))));
         }
         return out;
     }
@@ -64,7 +82,8 @@ public final class Recommender {
         Map<String, ScalingRule> out = new LinkedHashMap<>();
         SweepEvidence sweep = evidenceOf(points, settings);
         for (String hp : hyperparameters) {
-            HyperparameterTransfer f = new HyperparameterTransfer(hp, points, sweep, settings, root.split());
+            HyperparameterTransfer f = new HyperparameterTransfer(ScaleOptima.ofHyperparameter(hp, points.byScale(), sweep, settings), sweep,
+                    settings, root.split());
             if (f.fit != null && f.verdict != Verdict.INSUFFICIENT) {
                 out.put(hp, f.fit.rule().withProvenance(Map.of("seed", String.valueOf(settings.seed()),
                         "parametrization", settings.parametrization(), "verdict", f.verdict.name())));

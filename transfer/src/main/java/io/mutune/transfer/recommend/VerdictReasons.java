@@ -22,6 +22,18 @@ final class VerdictReasons {
         };
     }
 
+    /**
+     * A constant the spec asked for ({@code rules: {hp: constant}}): it transfers as is by choice,
+     * and the exponents a free power law would have fitted say whether the optima agree.
+     */
+    static String constantBySpec(RuleFit constant, RuleFit free) {
+        String scatter = scatterNote(constant.lackOfFit());
+        if (free == constant) {
+            return "a constant, as the spec's rules: section asks; " + scatter;
+        }
+        return "a constant, as the spec's rules: section asks (a free power law would fit " + exponents(free) + "); " + scatter;
+    }
+
     static String scatter(RuleFit fit) {
         LackOfFit l = fit.lackOfFit();
         return String.format(Locale.ROOT, "optima scatter beyond their noise (chi2 = %.1f on %d df, p = %.3g); add trials or replicates",

@@ -52,6 +52,13 @@ public record ScaleOptimum(String hyperparameter, Map<String, Double> scale, Fit
                 lossAtOptimum);
     }
 
+    /** The same optimum at another name of its scale point (with derived axes such as N added, for a rule in them). */
+    public ScaleOptimum withScale(Map<String, Double> other) {
+        return new ScaleOptimum(hyperparameter, other, fitSpace, value, plateauLower, plateauUpper, method, reason, edge,
+                divergenceThreshold, trials, finalTrials, finalResource, bestMetric, spacing, bestRuns, noise, intervalLower,
+                intervalUpper, lossAtOptimum);
+    }
+
     /** The standard error of {@code bestMetric}; NaN when the noise is unknown. */
     public double bestMetricSe() {
         return noise == null ? Double.NaN : noise.standardError(bestMetric, bestRuns);

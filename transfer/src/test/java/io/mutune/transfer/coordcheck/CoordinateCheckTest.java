@@ -95,4 +95,67 @@ class CoordinateCheckTest {
         double worst = r.layers().stream().mapToDouble(l -> r.spread(l, 3)).max().orElseThrow();
         assertTrue(worst > 2.0, "the broken rule passed the check (worst spread " + worst + ")\n" + r.table());
     }
+
+    static void assertFlat(CoordinateCheckResult r) {
+        for (String layer : r.layers()) {
+            assertTrue(r.spread(layer, 3) <= 2.0, layer + " spread " + r.spread(layer, 3) + " at t=3\n" + r.table());
+        }
+    }
+
+    @Test
+    void mupStaysWithinTwofoldWithGelu() {
+        assertFlat(check("mup", "gelu"));
+    }
+
+    @Test
+    void mupStaysWithinTwofoldWithSwiglu() {
+        // the gates take their layers' rules: a gate left at SP's rate would show here as growth
+        assertFlat(check("mup", "swiglu"));
+    }
+
+    @Test
+    void underSpTheSwigluOutputGrows() {
+        CoordinateCheckResult r = check("sp", "swiglu");
+        double growth = r.value("output", 1024, 3) / r.value("output", 64, 3);
+        assertTrue(growth >= 4.0, "SP SwiGLU output grew only " + growth + "x\n" + r.table());
+    }
+
+    @Test
+    void aSwigluGateWithTheWrongRuleIsCaught() {
+        // muP whose hidden Adam rate is SP's: gates and values both move too fast at width
+        Map<String, Object> broken = Map.of("name", "broken-mup", "extends", "mup",
+                "adam", Map.of("hidden", Map.of("init", -0.5, "lr", 0.0)));
+        CoordinateCheckResult r = check(broken, "swiglu");
+        double worst = r.layers().stream().mapToDouble(l -> r.spread(l, 3)).max().orElseThrow();
+        assertTrue(worst > 2.0, "the broken rule passed the check (worst spread " + worst + ")\n" + r.table());
+    }
+
+    static CoordinateCheckResult transformer(String parametrization, String activation) {
+        Map<String, Object> s = new HashMap<>();
+        s.put("model", "transformer");
+        s.put("parametrization", parametrization);
+        s.put("optimizer", "adamw");
+        s.put("base", Map.of("width", 32, "depth", 2, "heads", 2));
+        s.put("data", Map.of("kind", "synthetic-lm", "seed", 3, "states", 8));
+        s.put("context", 16);
+        s.put("vocab", 32);
+        s.put("batch_size", 8);
+        s.put("activation", activation);
+        CoordinateCheckResult r = new CoordinateCheck(ProxyRunners.of(ProxySpec.parse(s)), CONFIG).run(List.of(32, 64, 128, 256), STEPS, 2);
+        System.out.println("transformer coordinate check, " + parametrization + " " + activation + ":\n" + r.table());
+        return r;
+    }
+
+    @Test
+    void theSwigluTransformerStaysWithinTwofoldUnderMup() {
+        assertFlat(transformer("mup", "swiglu"));
+    }
+
+    @Test
+    void underSpTheSwigluTransformerStreamGrowsWithWidth() {
+        // muP keeps every block within 1.1x from width 32 to 256 here; SP's oversized updates do not
+        CoordinateCheckResult sp = transformer("sp", "swiglu");
+        double worst = sp.layers().stream().filter(l -> l.startsWith("block")).mapToDouble(l -> sp.spread(l, 3)).max().orElseThrow();
+        assertTrue(worst >= 1.7, "SP SwiGLU transformer blocks spread only " + worst + "x\n" + sp.table());
+    }
 }

@@ -78,4 +78,21 @@ class ParquetFeaturesTest {
         // uniform guessing over 4 classes costs ln 4 = 1.386 nats
         assertTrue(r.metrics().get("val_loss") < 0.8, r.curve().toString());
     }
+
+    @Test
+    void aBatchLargerThanTheDataNamesTheField(@TempDir Path dir) throws Exception {
+        Map<String, Object> s = new HashMap<>();
+        s.put("model", "mlp");
+        String file = write(dir);
+        s.put("data", Map.of("kind", "parquet", "parquet", file, "features", List.of("a", "b"), "targets", List.of("y")));
+        // 500 rows, 450 of them for training
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ProxyRunners.checkSweep(s, Map.of("width", List.of(64.0), "batch", List.of(64.0, 512.0))));
+        assertEquals("scales.batch: a batch of 512 examples exceeds the 450 training rows of proxy.data.parquet " + file, e.getMessage());
+        s.put("batch_size", 451);
+        e = assertThrows(IllegalArgumentException.class, () -> ProxyRunners.checkSweep(s, Map.of("width", List.of(64.0))));
+        assertTrue(e.getMessage().startsWith("proxy.batch_size: a batch of 451 examples exceeds the 450 training rows"), e.getMessage());
+        s.put("batch_size", 450);
+        ProxyRunners.checkSweep(s, Map.of("width", List.of(64.0)));
+    }
 }

@@ -76,4 +76,19 @@ class ParquetTokensTest {
         assertTrue(r.metrics().get("val_loss") < r.curve().get(0).metrics().get("val_loss") || r.metrics().get("val_loss") < Math.log(16),
                 r.curve().toString());
     }
+
+    @Test
+    void aBatchOfMoreTokensThanTheFileHoldsNamesTheField(@TempDir Path dir) throws Exception {
+        String file = writeTokens(dir, 1000, 16); // 900 training tokens
+        Map<String, Object> s = new HashMap<>();
+        s.put("model", "transformer");
+        s.put("base", Map.of("width", 16, "depth", 1, "heads", 2));
+        s.put("data", Map.of("kind", "parquet", "parquet", file, "column", "token"));
+        s.put("vocab", 16);
+        s.put("context", 8);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> io.mutune.transfer.proxy.ProxyRunners.checkSweep(s, Map.of("width", List.of(16.0), "batch", List.of(8.0, 128.0))));
+        assertEquals("scales.batch: a batch of 128 sequences (1152 tokens) exceeds the 900 training tokens of proxy.data.parquet "
+                + file, e.getMessage());
+    }
 }

@@ -152,4 +152,35 @@ class MlpProxyRunnerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> runner.run(s, TrialContext.cpu()));
         assertTrue(e.getMessage().contains("'lr'"), e.getMessage());
     }
+
+    @Test
+    void geluAndSwigluMlpsTrain() throws Exception {
+        // a new user's first try was refused ("expected one of [relu, tanh]")
+        for (String activation : List.of("gelu", "swiglu")) {
+            Map<String, Object> s = spec("mup");
+            s.put("activation", activation);
+            // SwiGLU's gated product is quadratic in the init scale; with no norm layer its best init_std is lower
+            Configuration c = new Configuration(Map.of("lr", 1e-2, "init_std", activation.equals("swiglu") ? 0.5 : 1.0));
+            TrialRunner runner = ProxyRunners.fromSpec(s);
+            double start = runner.run(new TrialSegment("a", c, Map.of("width", 64.0), 0, 1, null, null, 11L), TrialContext.cpu())
+                    .metrics().get("val_loss");
+            SegmentResult r = runner.run(new TrialSegment("a", c, Map.of("width", 64.0), 0, 100, null, null, 11L), TrialContext.cpu());
+            assertTrue(r.metrics().get("val_loss") < 0.8 * start, activation + ": from " + start + " to " + r.curve());
+        }
+        Map<String, Object> s = spec("mup");
+        s.put("activation", "swish");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProxyRunners.fromSpec(s));
+        assertEquals("proxy.activation: unknown 'swish'; expected one of [gelu, relu, swiglu, tanh]", e.getMessage());
+    }
+
+    @Test
+    void aSwigluMlpHasAGatePerGatedLayer() {
+        Map<String, Object> s = spec("mup");
+        s.put("activation", "swiglu");
+        DjlProxyRunner runner = ProxyRunners.of(ProxySpec.parse(s));
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            List<String> names = runner.build(m, segment(1e-2, 128, 0, 1)).model().tensors().stream().map(ProxyTensor::name).toList();
+            assertTrue(names.containsAll(List.of("input.gate", "hidden0.gate", "hidden1.gate")), names.toString());
+        }
+    }
 }

@@ -99,4 +99,15 @@ class TransformerProxyRunnerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProxyRunners.fromSpec(s));
         assertTrue(e.getMessage().startsWith("proxy.base.heads"), e.getMessage());
     }
+
+    @Test
+    void aSwigluTransformerLearnsTheLanguage() throws Exception {
+        Map<String, Object> s = spec();
+        s.put("activation", "swiglu");
+        SegmentResult r = ProxyRunners.fromSpec(s).run(seg(64, 0, 60, null, null), TrialContext.cpu());
+        assertTrue(r.metrics().get("val_loss") < Math.log(32) - 0.3, "val loss " + r.metrics());
+        s.put("activation", "relu");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProxyRunners.fromSpec(s));
+        assertEquals("proxy.activation: unknown 'relu'; expected one of [gelu, swiglu]", e.getMessage());
+    }
 }
