@@ -43,6 +43,7 @@ public final class SlimJarBench {
         Path dir = Files.createTempDirectory("mutune-slim-bench-");
         Map<String, List<Double>> fetch = new LinkedHashMap<>();
         Map<String, List<Double>> start = new LinkedHashMap<>();
+        Map<String, List<Double>> registered = new LinkedHashMap<>();
         Map<String, List<Double>> firstTrial = new LinkedHashMap<>();
         try (StandaloneCluster cluster = StandaloneCluster.start(dir.resolve("cluster"), 2, 2)) {
             Path log4j = cluster.script(ExecutorFolder.LOG4J);
@@ -63,22 +64,24 @@ public final class SlimJarBench {
                     for (ExecutorFolder e : ExecutorFolder.newSince(before, cluster, 2)) {
                         e.fetchMillis().ifPresent(ms -> fetch.computeIfAbsent(set.getKey(), k -> new ArrayList<>()).add((double) ms));
                         e.startMillis().ifPresent(ms -> start.computeIfAbsent(set.getKey(), k -> new ArrayList<>()).add((double) ms));
+                        e.registeredToReadyMillis().ifPresent(ms -> registered.computeIfAbsent(set.getKey(), k -> new ArrayList<>()).add((double) ms));
                     }
                     firstTrial.computeIfAbsent(set.getKey(), k -> new ArrayList<>()).add(firstTrialMillis(dir, id));
                     System.out.printf(Locale.ROOT, "round %d %s done%n", round, set.getKey());
                 }
             }
         }
-        System.out.println("jars | executor jar fetch ms, median (min-max) | executor start to ready ms | first ask to first trial start ms");
+        System.out.println("jars | executor jar fetch ms, median (min-max) | executor registered to ready ms | executor process start to ready ms"
+                + " | first ask to first trial start ms");
         for (String set : sets.keySet()) {
-            System.out.printf(Locale.ROOT, "%s | %s | %s | %s%n", set, summary(fetch.get(set)), summary(start.get(set)), summary(firstTrial.get(set)));
+            System.out.printf(Locale.ROOT, "%s | %s | %s | %s | %s%n", set, summary(fetch.get(set)), summary(registered.get(set)),
+                    summary(start.get(set)), summary(firstTrial.get(set)));
         }
-        System.out.printf(Locale.ROOT, "ratio slim/full: fetch %.3f, executor start %.3f, first trial %.3f%n",
-                median(fetch.get("slim")) / median(fetch.get("full")), median(start.get("slim")) / median(start.get("full")),
-                median(firstTrial.get("slim")) / median(firstTrial.get("full")));
-        System.out.printf(Locale.ROOT, "ratio slim+djl/full: fetch %.3f, executor start %.3f, first trial %.3f%n",
-                median(fetch.get("slim+djl")) / median(fetch.get("full")), median(start.get("slim+djl")) / median(start.get("full")),
-                median(firstTrial.get("slim+djl")) / median(firstTrial.get("full")));
+        for (String set : List.of("slim", "slim+djl")) {
+            System.out.printf(Locale.ROOT, "ratio %s/full: fetch %.3f, registered to ready %.3f, process start to ready %.3f, first trial %.3f%n", set,
+                    median(fetch.get(set)) / median(fetch.get("full")), median(registered.get(set)) / median(registered.get("full")),
+                    median(start.get(set)) / median(start.get("full")), median(firstTrial.get(set)) / median(firstTrial.get("full")));
+        }
     }
 
     /** 2 widths x 2 trials of 0.1-0.4 s, on the executors' CPUs. */

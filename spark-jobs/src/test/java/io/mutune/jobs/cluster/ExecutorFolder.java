@@ -83,10 +83,22 @@ public record ExecutorFolder(Path dir) {
 
     /** Milliseconds from the executor logging its start to the last jar added to its class loader: when it can run tasks. */
     public Optional<Long> startMillis() throws IOException {
+        return readyAfter("Started daemon with process name");
+    }
+
+    /**
+     * Milliseconds from the executor registering with the driver to the last jar added to its class
+     * loader: its share of the start that follows from what the driver ships, without the JVM's own start.
+     */
+    public Optional<Long> registeredToReadyMillis() throws IOException {
+        return readyAfter("Successfully registered with driver");
+    }
+
+    private Optional<Long> readyAfter(String startLine) throws IOException {
         LocalTime started = null;
         LocalTime ready = null;
         for (String line : Files.readAllLines(dir.resolve("stderr"))) {
-            if (started == null && line.contains("Started daemon with process name")) {
+            if (started == null && line.contains(startLine)) {
                 started = time(line);
             }
             Matcher m = ADDED.matcher(line);

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The slim submit jar on a real standalone cluster whose SPARK_HOME/jars holds only what a Spark
  * distribution ships, each driver started by Spark's own SparkSubmit as a user would: a sweep of
  * external commands runs from the slim jar alone and no executor ever loads a DJL class; a DJL sweep
- * runs with the DJL jar beside it; without that jar, or without Iceberg for an iceberg: table, the
- * driver refuses the spec in one line before any trial runs.
+ * runs with the DJL jar beside it, and an iceberg: journal with Iceberg from --packages; without
+ * the DJL jar, or without Iceberg for an iceberg: table, the driver refuses the spec in one line
+ * before any trial runs.
  */
 class SlimJarClusterIT {
     private static final int WORKERS = 2;
@@ -135,6 +136,30 @@ class SlimJarClusterIT {
                 && l.contains("--packages org.apache.iceberg:iceberg-spark-runtime-4.1_2.13:1.12.0")), out);
         assertFalse(out.contains("\tat "), "no stack trace: " + out);
         assertFalse(Files.exists(Path.of(warehouse)), "nothing was written");
+    }
+
+    @Test
+    void anIcebergJournalWorksWithIcebergFromPackages() throws Exception {
+        Path spec = ClusterSpecs.write(dir, "iceberg", cluster.script("sleep-trial.sh"), 2, 0.1, 0);
+        String journal = "iceberg:" + dir.resolve("warehouse-packages") + "#mutune.trials";
+        Files.writeString(spec, Files.readString(spec).replace("trials: delta:" + dir.resolve("lake/trials"), "trials: " + journal));
+        Set<Path> before = ExecutorFolder.apps(cluster, WORKERS);
+        Path log = dir.resolve("iceberg.log");
+        // Ivy resolves the coordinates from the local Maven repository the build filled; its cache is this test's own.
+        int code = submit(log, List.of("--packages", "org.apache.iceberg:iceberg-spark-runtime-4.1_2.13:1.12.0",
+                        "--conf", "spark.jars.ivy=" + dir.resolve("ivy"),
+                        "--conf", "spark.executor.resource.gpu.amount=2", "--conf", "spark.task.resource.gpu.amount=1"),
+                List.of("sweep", spec.toString(), "--sweep-id", "iceberg-1"));
+        assertEquals(0, code, Files.readString(log));
+
+        List<JournalRow> ended = Tables.journal(MutuneSpark.getOrCreate("local[2]"), journal).read("iceberg-1").stream()
+                .filter(r -> r.status().isTerminal()).toList();
+        assertEquals(4, ended.size(), ended.toString());
+        assertTrue(ended.stream().allMatch(r -> r.status() == TrialStatus.COMPLETED), ended.toString());
+        for (ExecutorFolder e : ExecutorFolder.newSince(before, cluster, WORKERS)) {
+            assertEquals(List.of(slimJar.getFileName().toString(), "org.apache.iceberg_iceberg-spark-runtime-4.1_2.13-1.12.0.jar"),
+                    e.fetchedJars(), e.dir().toString());
+        }
     }
 
     /** spark-submit of the slim jar with {@code options}; executors log their classes and time their start. */
