@@ -27,6 +27,11 @@ public final class IcebergCoreRecommendations implements RecommendationSource {
     }
 
     @Override
+    public boolean exists() {
+        return table.exists();
+    }
+
+    @Override
     public List<RecommendationRow> current() {
         return table.exists() ? read(Optional.empty()) : List.of();
     }

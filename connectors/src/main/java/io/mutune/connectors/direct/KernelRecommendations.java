@@ -24,6 +24,11 @@ public final class KernelRecommendations implements RecommendationSource {
     }
 
     @Override
+    public boolean exists() {
+        return table.exists();
+    }
+
+    @Override
     public List<RecommendationRow> current() {
         return table.exists() ? read(Optional.empty()) : List.of();
     }

@@ -46,6 +46,16 @@ public final class DeltaRecommendationTable implements RecommendationTable {
     }
 
     @Override
+    public boolean exists() {
+        return table.exists();
+    }
+
+    @Override
+    public void createIfAbsent() {
+        table.createIfAbsent();
+    }
+
+    @Override
     public PublishResult publish(String sweepId, List<RecommendationRow> rows, boolean force) {
         RecommendationRows.requirePublishable(sweepId, rows);
         table.createIfAbsent();

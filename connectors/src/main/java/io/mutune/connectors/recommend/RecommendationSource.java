@@ -8,6 +8,12 @@ import java.util.List;
  */
 public interface RecommendationSource {
 
+    /**
+     * Whether the table exists. Opening a table never creates it, and a reader never does: a
+     * missing table is not an empty one ({@code RecommendationReader} says there is none).
+     */
+    boolean exists();
+
     /** The current rows. */
     List<RecommendationRow> current();
 

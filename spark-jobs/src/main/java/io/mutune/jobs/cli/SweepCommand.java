@@ -2,21 +2,18 @@ package io.mutune.jobs.cli;
 
 import io.mutune.connectors.journal.JournalRow;
 import io.mutune.connectors.journal.TrialJournal;
-import io.mutune.connectors.open.Tables;
-import io.mutune.connectors.recommend.PublishResult;
 import io.mutune.connectors.recommend.RecommendationTable;
 import io.mutune.hpo.runner.TrialRunner;
-import io.mutune.jobs.diff.PublishLines;
-import io.mutune.jobs.fit.FitJob;
+import io.mutune.jobs.faults.SweepStopped;
 import io.mutune.jobs.spec.SweepSpec;
 import io.mutune.jobs.spec.SweepSpecParser;
 import io.mutune.jobs.sweep.SpecRunners;
+import io.mutune.jobs.sweep.SweepFinish;
 import io.mutune.jobs.sweep.SweepJob;
 import io.mutune.jobs.sweep.SweepJournal;
+import io.mutune.jobs.sweep.SweepPreflight;
 import io.mutune.jobs.sweep.SweepResult;
-import io.mutune.jobs.sweep.SweepSummary;
 import io.mutune.jobs.validate.ValidateJob;
-import io.mutune.transfer.recommend.Recommendation;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -71,8 +68,10 @@ final class SweepCommand implements Callable<Integer> {
         SparkSession session = spark.session("local[*]");
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
         String id = SweepIds.choose(start, sweepId, spec, jsc.hadoopConfiguration(), Clock.systemUTC());
-        TrialJournal journal = Tables.journal(session, spec.output().trials());
-        RecommendationTable recTable = Tables.recommendations(session, spec.output().recommendations());
+        // Both tables and both folders are checked (and created) before any trial runs.
+        SweepPreflight.SweepTables tables = SweepPreflight.check(session, spec, id, jsc.hadoopConfiguration());
+        TrialJournal journal = tables.journal();
+        RecommendationTable recTable = tables.recommendations();
         SweepJob job = new SweepJob(spec, id, jsc, journal, runner, out);
         List<JournalRow> previous = SweepJournal.recover(journal, job.files(), id);
         if (previous.isEmpty() && resume && sweepId != null) {
@@ -87,13 +86,20 @@ final class SweepCommand implements Callable<Integer> {
                 + spec.search().algorithm() + " search, journal " + journal.location());
         GridCoverage.describe(spec).ifPresent(out::println);
         job.files().markLatest(spec.sweep());
-        SweepResult result = job.run(previous);
-        List<Recommendation> recs = FitJob.recommend(spec, journal.read(id));
-        // --force: replace rows even where this sweep's are weaker (see NeverDowngrade).
-        PublishResult published = recTable.publish(id, FitJob.toRows(spec, id, recs), force);
-        job.files().markPublished(published.version());
-        SweepSummary.print(out, result, spec.search().metric(), spec.search().mode(), recs, recTable.location(), published.version());
-        PublishLines.print(out, recTable.location(), published);
+        SweepFinish.Outcome end;
+        try {
+            SweepResult result = job.run(previous);
+            // --force: replace rows even where this sweep's are weaker (see NeverDowngrade).
+            end = SweepFinish.publishAndSummarise(spec, id, journal, recTable, job.files(), result, force, out);
+        } catch (SweepStopped stopped) {
+            throw stopped.withResume("mutune sweep " + specFile.toAbsolutePath().normalize() + " --sweep-id " + id + " --resume"
+                    + (spark.master == null ? "" : " --master " + spark.master));
+        }
+        if (!end.complete()) {
+            out.println("exit code " + ExitCodes.NO_RESULT + ": a scale point has no finite result"
+                    + (spec.validate() == null ? "" : "; the spec's validate: section was not run"));
+            return ExitCodes.NO_RESULT;
+        }
         if (spec.validate() != null) {
             ValidateJob.run(session, spec, spec.output().recommendations(), spec.validate(), out, Clock.systemUTC());
         }

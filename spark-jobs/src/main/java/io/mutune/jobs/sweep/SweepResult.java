@@ -6,10 +6,10 @@ import java.util.List;
 /**
  * What a sweep run left in the journal: the terminal row of every trial segment (those a resumed
  * run replayed first, then those it ran, in the order they finished), and the timings of the
- * segments this run started.
+ * segments this run started, and how many journal commits had to be tried again after a transient fault.
  */
 public record SweepResult(String sweepId, List<JournalRow> finished, List<SegmentTiming> timings, String journalLocation,
-                          long journalCommits, double wallSeconds) {
+                          long journalCommits, long journalRetries, double wallSeconds) {
     public SweepResult {
         finished = List.copyOf(finished);
         timings = List.copyOf(timings);
