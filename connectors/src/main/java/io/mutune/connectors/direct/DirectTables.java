@@ -4,6 +4,7 @@ import io.mutune.connectors.iceberg.IcebergLocation;
 import io.mutune.connectors.jdbc.JdbcPassword;
 import io.mutune.connectors.jdbc.JdbcRecommendationTable;
 import io.mutune.connectors.jdbc.JdbcTarget;
+import io.mutune.connectors.open.ClasspathLibrary;
 import io.mutune.connectors.open.Tables;
 import io.mutune.connectors.recommend.RecommendationSource;
 import io.mutune.connectors.table.TableUri;
@@ -28,6 +29,7 @@ public final class DirectTables {
 
     /** The location with a local warehouse made absolute, as the Spark tables resolve it. */
     static IcebergLocation iceberg(String location) {
+        ClasspathLibrary.ICEBERG.require("iceberg:" + location);
         IcebergLocation at = IcebergLocation.parse(location);
         return new IcebergLocation(Tables.resolve(at.warehouse()), at.namespace(), at.table());
     }

@@ -27,7 +27,7 @@ public final class Tables {
         TableUri t = TableUri.parse(uri);
         return switch (t.format()) {
             case DELTA -> new DeltaTrialJournal(spark, resolve(t.location()));
-            case ICEBERG -> new IcebergTrialJournal(spark, iceberg(t.location()));
+            case ICEBERG -> new IcebergTrialJournal(spark, iceberg("output.trials: " + uri, t.location()));
             case JDBC -> new JdbcTrialJournal(JdbcTarget.parse(t.location()), JdbcPassword.fromEnvironment());
             case PARQUET -> throw new IllegalArgumentException("output.trials: " + uri + ": a journal must be appendable and atomic;"
                     + " use delta:PATH, iceberg:WAREHOUSE#DB.TABLE or jdbc:postgresql://...");
@@ -38,14 +38,15 @@ public final class Tables {
         TableUri t = TableUri.parse(uri);
         return switch (t.format()) {
             case DELTA -> new DeltaRecommendationTable(spark, resolve(t.location()));
-            case ICEBERG -> new IcebergRecommendationTable(spark, iceberg(t.location()));
+            case ICEBERG -> new IcebergRecommendationTable(spark, iceberg("output.recommendations: " + uri, t.location()));
             case JDBC -> new JdbcRecommendationTable(JdbcTarget.parse(t.location()), JdbcPassword.fromEnvironment());
             case PARQUET -> throw new IllegalArgumentException("output.recommendations: " + uri + ": Parquet is an export format"
                     + " (RecommendationExport), not a table that can be upserted; use delta:, iceberg: or jdbc:");
         };
     }
 
-    private static IcebergLocation iceberg(String location) {
+    private static IcebergLocation iceberg(String what, String location) {
+        ClasspathLibrary.ICEBERG.require(what);
         IcebergLocation at = IcebergLocation.parse(location);
         return new IcebergLocation(resolve(at.warehouse()), at.namespace(), at.table());
     }

@@ -1,5 +1,6 @@
 package io.mutune.jobs.sweep;
 
+import io.mutune.connectors.open.ClasspathLibrary;
 import io.mutune.hpo.runner.TrialRunner;
 import io.mutune.jobs.external.CommandSpec;
 import io.mutune.jobs.external.ExternalCommandRunner;
@@ -14,6 +15,8 @@ public final class SpecRunners {
         if ("command".equals(spec.model())) {
             return new ExternalCommandRunner(CommandSpec.fromProxySection(spec.proxy()), spec.resources().trialTimeoutSeconds());
         }
+        // Refused here, on the driver, before a trial starts: the executors get the same jars (spark.jars).
+        ClasspathLibrary.DJL.require("proxy.model: " + spec.model());
         return ProxyRunners.forSweep(spec.proxy(), spec.scales(), spec.search().resource().max());
     }
 }

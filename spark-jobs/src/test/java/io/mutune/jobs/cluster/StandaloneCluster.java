@@ -119,6 +119,46 @@ public final class StandaloneCluster implements AutoCloseable {
         return p;
     }
 
+    /**
+     * Submits an application as a user does: Spark's own {@code SparkSubmit}, run from SPARK_HOME/jars
+     * alone in client mode, with {@code options} (--jars, --conf...) before the application jar and
+     * {@code args} after it. Nothing of the build's classpath reaches the driver or the executors but
+     * the jars submitted. {@code executorFlags} join the module flags on each executor's JVM.
+     */
+    public Process submit(Path log, List<String> options, List<String> executorFlags, Path appJar, List<String> args) throws IOException {
+        List<String> executorJvm = new ArrayList<>(opens());
+        executorJvm.addAll(executorFlags);
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaBin());
+        cmd.add("-Xmx768m");
+        cmd.addAll(opens());
+        cmd.add("-Dlog4j2.configurationFile=" + property("mutune.log4j"));
+        cmd.addAll(List.of("-cp", sparkHome.resolve("jars") + "/*", "org.apache.spark.deploy.SparkSubmit",
+                "--master", masterUrl(), "--deploy-mode", "client", "--class", "io.mutune.jobs.cli.MutuneCli",
+                "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
+                "--conf", "spark.ui.enabled=false", "--conf", "spark.executor.memory=640m",
+                "--conf", "spark.executor.cores=" + coresPerWorker,
+                "--conf", "spark.executor.extraJavaOptions=" + String.join(" ", executorJvm)));
+        cmd.addAll(options);
+        cmd.add(appJar.toString());
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env());
+        Process p = pb.start();
+        drivers.add(p);
+        return p;
+    }
+
+    /** Worker {@code index}'s work folder: one {@code app-*} folder per application, one folder per executor in it. */
+    public Path workerDir(int index) {
+        return dir.resolve("worker-" + index);
+    }
+
+    /** The jars the executors start from, SPARK_HOME/jars. */
+    public Path sparkJars() {
+        return sparkHome.resolve("jars");
+    }
+
     private Process startWorker(int index) throws IOException {
         Path work = dir.resolve("worker-" + index);
         Files.createDirectories(work);
