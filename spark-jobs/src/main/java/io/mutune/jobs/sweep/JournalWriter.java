@@ -23,6 +23,7 @@ final class JournalWriter implements AutoCloseable {
     private long written;
     private long committed;
     private long commits;
+    private long[] commitMillis = new long[64];
     private volatile boolean closing;
     private volatile boolean flushRequested;
     private volatile RuntimeException failure;
@@ -60,10 +61,10 @@ final class JournalWriter implements AutoCloseable {
         throwIfFailed();
     }
 
-    /** How many commits the journal took so far: fewer than rows when trials finished together. */
-    long commits() {
+    /** How many commits the journal took so far (fewer than rows when trials finished together), and how long they took. */
+    JournalCommits commits() {
         synchronized (progress) {
-            return commits;
+            return JournalCommits.of(java.util.Arrays.copyOf(commitMillis, (int) commits), committed);
         }
     }
 
@@ -77,8 +78,14 @@ final class JournalWriter implements AutoCloseable {
                 List<JournalRow> batch = new ArrayList<>();
                 batch.add(first);
                 queue.drainTo(batch);
+                long t0 = System.nanoTime();
                 journal.append(batch);
+                long tookMs = (System.nanoTime() - t0) / 1_000_000;
                 synchronized (progress) {
+                    if (commits == commitMillis.length) {
+                        commitMillis = java.util.Arrays.copyOf(commitMillis, commitMillis.length * 2);
+                    }
+                    commitMillis[(int) commits] = tookMs;
                     committed += batch.size();
                     commits++;
                     progress.notifyAll();

@@ -9,7 +9,7 @@ import java.util.List;
  * segments this run started.
  */
 public record SweepResult(String sweepId, List<JournalRow> finished, List<SegmentTiming> timings, String journalLocation,
-                          long journalCommits, double wallSeconds) {
+                          JournalCommits journalCommits, double wallSeconds) {
     public SweepResult {
         finished = List.copyOf(finished);
         timings = List.copyOf(timings);

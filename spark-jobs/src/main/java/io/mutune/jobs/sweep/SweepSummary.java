@@ -20,6 +20,7 @@ public final class SweepSummary {
             out.println(SchedulingFigures.of(result.timings()).line());
             out.println(SchedulingFigures.EXPLAINED);
         }
+        out.println(result.journalCommits().line());
         Map<String, List<JournalRow>> byScale = new LinkedHashMap<>();
         for (JournalRow r : result.finished()) {
             byScale.computeIfAbsent(r.scaleKey(), k -> new java.util.ArrayList<>()).add(r);
@@ -66,7 +67,7 @@ public final class SweepSummary {
                             r.predictedLoss().value(), r.predictedLoss().lower(), r.predictedLoss().upper(), r.predictedLoss().form())));
         }
         out.println("tables:");
-        out.printf(Locale.ROOT, "  trials:          %s  (%d commits)%n", result.journalLocation(), result.journalCommits());
+        out.printf(Locale.ROOT, "  trials:          %s  (%d commits)%n", result.journalLocation(), result.journalCommits().commits());
         out.printf(Locale.ROOT, "  recommendations: %s  (version %d)%n", recommendationsTable, publishVersion);
     }
 
