@@ -66,7 +66,12 @@ final class ScaleBench {
         if ("1".equals(System.getenv("MUTUNE_BENCH_JFR"))) {
             jvm.add("-XX:StartFlightRecording=filename=" + dir.resolve(sweepId + "-driver.jfr") + ",settings=profile");
         }
-        Process driver = cluster.startDriver(log, List.of("sweep", spec.toString(), "--sweep-id", sweepId), jvm);
+        List<String> args = new ArrayList<>(List.of("sweep", spec.toString(), "--sweep-id", sweepId));
+        // MUTUNE_BENCH_VERBOSE=1: Spark's INFO log in the driver's log (each job's submission and duration)
+        if ("1".equals(System.getenv("MUTUNE_BENCH_VERBOSE"))) {
+            args.add("--verbose");
+        }
+        Process driver = cluster.startDriver(log, args, jvm);
         double driverCpu = 0;
         double maxLoad = load0;
         while (!driver.waitFor(500, TimeUnit.MILLISECONDS)) {
