@@ -79,6 +79,38 @@ public final class Mutune {
         return new SweepRun(spec, result, recs, version);
     }
 
+    /**
+     * Several sweeps at once on the caller's session, each in its own FAIR pool with its spec's
+     * {@code resources.weight} (what two {@code Mutune.sweep} calls from two threads of a notebook
+     * also get); returns when all have finished, in the order given.
+     *
+     * @throws IllegalArgumentException naming the spec's sweep when one of them fails; the others still finish
+     */
+    public static List<SweepRun> sweepAll(SparkSession spark, List<SweepSpec> specs) {
+        List<java.util.concurrent.CompletableFuture<SweepRun>> runs = new java.util.ArrayList<>();
+        for (SweepSpec spec : specs) {
+            runs.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> sweep(spark, spec), r -> {
+                Thread t = new Thread(r, "mutune-sweep-" + spec.sweep());
+                t.start();
+            }));
+        }
+        List<SweepRun> out = new java.util.ArrayList<>();
+        RuntimeException failure = null;
+        for (int i = 0; i < runs.size(); i++) {
+            try {
+                out.add(runs.get(i).join());
+            } catch (java.util.concurrent.CompletionException e) {
+                if (failure == null) {
+                    failure = new IllegalArgumentException("sweep " + specs.get(i).sweep() + ": " + e.getCause().getMessage(), e.getCause());
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return out;
+    }
+
     /** The journal of every sweep that wrote to the spec's {@code output.trials}, as a DataFrame. */
     public static Dataset<Row> journal(SparkSession spark, SweepSpec spec) {
         return spark.read().format("delta").load(deltaPath(spec.output().trials(), "output.trials"));

@@ -41,6 +41,7 @@ final class SegmentLoop {
     private final List<Running> toStart = new ArrayList<>();
     private final List<SegmentTiming> timings = new ArrayList<>();
     private int nextPoint;
+    private int peakSlots;
 
     SegmentLoop(SweepSpec spec, TrialRunner runner, SparkSegmentExecutor executor, SlotCount slots, JournalSink sink,
                 JournalRows rows, SweepProgress progress, List<JournalRow> finished) {
@@ -90,6 +91,7 @@ final class SegmentLoop {
     private void fill(List<ScalePointTuner> points, BiFunction<ScalePointTuner, TrialRequest, TrialSegment> segments) {
         int idle = 0;
         int capacity = slots.window(spec.resources().queueAhead());
+        peakSlots = Math.max(peakSlots, slots.now());
         while (inFlight.size() + toStart.size() < capacity && idle < points.size()) {
             ScalePointTuner point = points.get(nextPoint);
             nextPoint = (nextPoint + 1) % points.size();
@@ -105,6 +107,11 @@ final class SegmentLoop {
                 toStart.add(new Running(point, request, segments.apply(point, request), 0, 0, now));
             }
         }
+    }
+
+    /** The most trial slots the cluster offered while this loop ran. */
+    int peakSlots() {
+        return peakSlots;
     }
 
     /** Journals every pending start, makes the rows durable once, then submits the tasks. */

@@ -9,6 +9,7 @@ import io.mutune.hpo.tuner.TrialRequest;
 import io.mutune.jobs.exec.SegmentOutcome;
 import io.mutune.jobs.exec.SlotCount;
 import io.mutune.jobs.exec.SparkSegmentExecutor;
+import io.mutune.jobs.exec.SweepPools;
 import io.mutune.jobs.spec.SweepSpec;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -33,8 +34,19 @@ public final class SweepJob {
     private final TrialRunner runner;
     private final SweepFiles files;
     private final SweepProgress progress;
+    private final PrintStream out;
 
     public SweepJob(SweepSpec spec, String sweepId, JavaSparkContext jsc, TrialJournal journal, TrialRunner runner, PrintStream out) {
+        this(spec, sweepId, jsc, journal, runner, out, System.console() != null);
+    }
+
+    /**
+     * @param progressBar a live bar on the terminal; false prints one line per segment (a log, or
+     *                    several sweeps sharing one console)
+     */
+    public SweepJob(SweepSpec spec, String sweepId, JavaSparkContext jsc, TrialJournal journal, TrialRunner runner, PrintStream out,
+                    boolean progressBar) {
+        this.out = out;
         this.spec = spec;
         this.sweepId = sweepId;
         this.jsc = jsc;
@@ -42,7 +54,7 @@ public final class SweepJob {
         this.runner = runner;
         this.files = new SweepFiles(spec.output().checkpoints(), sweepId, jsc.hadoopConfiguration());
         this.progress = SweepProgress.forConsole(out, spec.search().metric(), spec.search().mode(),
-                spec.scalePoints().size() * spec.search().trialsPerScale(), System.console() != null);
+                spec.scalePoints().size() * spec.search().trialsPerScale(), progressBar);
     }
 
     /** Runs a new sweep. */
@@ -67,7 +79,7 @@ public final class SweepJob {
         points.values().forEach(p -> p.tuner().replay(replay.events(p.key())));
         List<JournalRow> finished = new ArrayList<>(previous.stream()
                 .filter(r -> r.status().isTerminal() && r.status() != TrialStatus.STALE).toList());
-        SparkSegmentExecutor executor = new SparkSegmentExecutor(jsc, sweepId, spec.resources().gpusPerTrial());
+        SparkSegmentExecutor executor = new SparkSegmentExecutor(jsc, sweepId, spec.resources().gpusPerTrial(), pool());
         JournalRows rows = new JournalRows(sweepId, spec.search().metric(), replay.nextSeq());
         try (JournalWriter writer = new JournalWriter(journal); WriteAheadLog wal = WriteAheadLog.open(files)) {
             SegmentLoop loop = new SegmentLoop(spec, runner, executor, new SlotCount(jsc, spec.resources().gpusPerTrial()),
@@ -85,11 +97,24 @@ public final class SweepJob {
             List<SegmentTiming> timings = loop.run(new ArrayList<>(points.values()), this::segmentFor);
             progress.finish();
             double wall = (System.nanoTime() - startNanos) / 1e9;
-            return new SweepResult(sweepId, finished, timings, journal.location(), writer.commits(), wall);
+            return new SweepResult(sweepId, finished, timings, journal.location(), writer.commits(), wall, loop.peakSlots());
         } catch (RuntimeException e) {
             executor.cancelAll();
             throw e;
         }
+    }
+
+    /**
+     * The FAIR pool this sweep's segments go to, made with the spec's weight if the session does not
+     * define it; sweeps of one application share the slots by these weights.
+     */
+    private String pool() {
+        String name = spec.resources().pool() != null ? spec.resources().pool() : SweepPools.defaultName(spec.sweep());
+        if (!SweepPools.ensure(jsc.sc(), name, spec.resources().weight()) && spec.resources().weight() != 1) {
+            out.println("mutune sweep " + sweepId + ": resources.weight " + spec.resources().weight()
+                    + " has no effect: this Spark session schedules FIFO (set spark.scheduler.mode=FAIR when it starts)");
+        }
+        return name;
     }
 
     /** Whether every tuner is done once the journal is replayed: nothing open, nothing left to ask. */

@@ -19,6 +19,7 @@ public final class SweepSummary {
         if (!result.timings().isEmpty()) {
             out.println(SchedulingFigures.of(result.timings()).line());
             out.println(SchedulingFigures.EXPLAINED);
+            out.println(SlotUtilisation.of(result.timings(), result.peakSlots()).line());
         }
         out.println(result.journalCommits().line());
         Map<String, List<JournalRow>> byScale = new LinkedHashMap<>();
