@@ -54,11 +54,23 @@ final class SweepCommand implements Callable<Integer> {
                     + sweepIds.size() + " ids)");
         }
         // Every spec is read before anything runs: a bad one fails the command while nothing has started.
+        // The options are checked before any spec is read, so a wrong combination says so first.
+        List<SweepStart> starts = new ArrayList<>();
+        for (int i = 0; i < specFiles.size(); i++) {
+            starts.add(SweepStart.of(nightly, sweepIds == null ? null : sweepIds.get(i), resume));
+        }
         List<SweepOfSpec> sweeps = new ArrayList<>();
         for (int i = 0; i < specFiles.size(); i++) {
             String id = sweepIds == null ? null : sweepIds.get(i);
             SweepSpec spec = SweepSpecParser.parse(specFiles.get(i));
-            sweeps.add(new SweepOfSpec(spec, SweepStart.of(nightly, id, resume), id, resume, force));
+            sweeps.add(new SweepOfSpec(spec, starts.get(i), id, resume, force));
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < sweeps.size(); i++) {
+            if (!names.add(sweeps.get(i).spec().sweep())) {
+                throw new IllegalArgumentException(specFiles.get(i) + ": sweep: '" + sweeps.get(i).spec().sweep()
+                        + "' is also the name of another SPEC given; sweeps run side by side need names of their own");
+            }
         }
         SparkSession session = spark.session("local[*]");
         if (sweeps.size() == 1) {

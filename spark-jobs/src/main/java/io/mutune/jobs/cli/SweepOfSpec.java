@@ -47,6 +47,10 @@ final class SweepOfSpec {
         this.force = force;
     }
 
+    SweepSpec spec() {
+        return spec;
+    }
+
     /**
      * @param progressBar a live bar (one sweep on a terminal); else one line per segment
      */
