@@ -16,6 +16,7 @@ import io.mutune.jobs.spec.SweepSpec;
 import io.mutune.jobs.spec.SweepSpecParser;
 import io.mutune.jobs.sweep.SpecRunners;
 import io.mutune.jobs.sweep.SweepJob;
+import io.mutune.jobs.sweep.SweepJournal;
 import io.mutune.jobs.sweep.SweepResult;
 import io.mutune.transfer.recommend.Recommendation;
 import java.io.OutputStream;
@@ -74,6 +75,30 @@ public final class Mutune {
         }
         PrintStream out = progress == null ? new PrintStream(OutputStream.nullOutputStream()) : progress;
         SweepResult result = new SweepJob(spec, sweepId, JavaSparkContext.fromSparkContext(spark.sparkContext()), journal, runner, out).run();
+        List<Recommendation> recs = FitJob.recommend(spec, journal.read(sweepId));
+        long version = Tables.recommendations(spark, spec.output().recommendations()).publish(sweepId, FitJob.toRows(spec, sweepId, recs));
+        return new SweepRun(spec, result, recs, version);
+    }
+
+    /**
+     * Resumes sweep {@code sweepId} after a killed driver (or a notebook kernel that died): the
+     * journal, with what only reached the write-ahead log, is replayed into the tuners, what was
+     * left running is run again, the rest of the sweep runs, and the rules are fitted and
+     * published. Sweeps resumed from several threads of one session share the slots by their
+     * specs' {@code resources.weight}, as they did when they started.
+     *
+     * @param progress where the per-trial progress lines go; null for none
+     * @throws IllegalArgumentException when the journal has no rows of {@code sweepId}
+     */
+    public static SweepRun resume(SparkSession spark, SweepSpec spec, String sweepId, TrialRunner runner, PrintStream progress) {
+        TrialJournal journal = Tables.journal(spark, spec.output().trials());
+        PrintStream out = progress == null ? new PrintStream(OutputStream.nullOutputStream()) : progress;
+        SweepJob job = new SweepJob(spec, sweepId, JavaSparkContext.fromSparkContext(spark.sparkContext()), journal, runner, out, false);
+        List<JournalRow> previous = SweepJournal.recover(journal, job.files(), sweepId);
+        if (previous.isEmpty()) {
+            throw new IllegalArgumentException("sweep id '" + sweepId + "' has no trials in " + journal.location() + "; nothing to resume");
+        }
+        SweepResult result = job.run(previous);
         List<Recommendation> recs = FitJob.recommend(spec, journal.read(sweepId));
         long version = Tables.recommendations(spark, spec.output().recommendations()).publish(sweepId, FitJob.toRows(spec, sweepId, recs));
         return new SweepRun(spec, result, recs, version);

@@ -100,8 +100,23 @@ public final class StandaloneCluster implements AutoCloseable {
 
     /** As above, with extra JVM flags for the driver (system properties, GC logging). */
     public Process startDriver(Path log, List<String> args, List<String> jvmFlags) throws IOException {
+        return startDriverMain(log, "io.mutune.jobs.cli.MutuneCli", args, jvmFlags);
+    }
+
+    /**
+     * A driver JVM running {@code mainClass} of the test classes (a notebook's calls to the library),
+     * set up as {@link #startDriver} sets up {@code mutune}; {@code --master URL} ends its arguments.
+     */
+    public Process startDriverMain(Path log, String mainClass, List<String> args, List<String> jvmFlags) throws IOException {
         String jar = property("mutune.jar");
-        String classpath = Files.readString(Path.of(property("mutune.sparkClasspath"))).trim() + ":" + jar;
+        String testClasses;
+        try {
+            testClasses = Path.of(StandaloneCluster.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+        String classpath = Files.readString(Path.of(property("mutune.sparkClasspath"))).trim() + ":" + jar
+                + (mainClass.startsWith("io.mutune.jobs.cli.") ? "" : ":" + testClasses);
         List<String> cmd = new ArrayList<>();
         cmd.add(javaBin());
         cmd.add("-Xmx768m");
@@ -113,7 +128,7 @@ public final class StandaloneCluster implements AutoCloseable {
                 "-Dspark.executor.memory=640m", "-Dspark.executor.cores=" + coresPerWorker,
                 "-Dspark.executor.resource.gpu.amount=" + gpusPerWorker));
         cmd.addAll(jvmFlags);
-        cmd.addAll(List.of("-cp", classpath, "io.mutune.jobs.cli.MutuneCli"));
+        cmd.addAll(List.of("-cp", classpath, mainClass));
         cmd.addAll(args);
         cmd.addAll(List.of("--master", masterUrl()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
