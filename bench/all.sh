@@ -3,12 +3,12 @@
 # transfer sweeps and the rules benchmark's target-width runs dominate). Each step is also a
 # command of its own; docs/benchmarks.md gives each one's latest figures and the machine.
 #   bench/all.sh            everything
-#   ONLY="hpo rules" bench/all.sh   a subset: quickstart ml-tuner hpo transfer rules spark
+#   ONLY="hpo rules" bench/all.sh   a subset: quickstart ml-tuner hpo transfer rules spark faults
 # Needs JDK 17 and, for the peers and plots, /usr/bin/python3 with python3-optuna, python3-torch and
 # python3-matplotlib (apt-get install -y python3-optuna python3-torch python3-matplotlib).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ONLY=${ONLY:-quickstart ml-tuner hpo transfer rules spark}
+ONLY=${ONLY:-quickstart ml-tuner hpo transfer rules spark faults}
 step() { echo; echo "=== $1 ($(date -u +%H:%M:%S) UTC)"; }
 for part in $ONLY; do
   case "$part" in
@@ -32,6 +32,7 @@ for part in $ONLY; do
       BENCH_JAVA_OPTS="-Dbench.targetSeeds=2 -Dbench.steps=100 -Dbench.batch=8 -Dbench.threads=1 -Dbench.direct=7" \
         bench/rules.sh transformer bench-out/rules-transformer mup,sp ;;
     spark) step "distributed sweep on a standalone cluster"; bench/spark-sweep.sh 1.0 all 1 ;;
-    *) echo "unknown part '$part'; expected some of: quickstart ml-tuner hpo transfer rules spark" >&2; exit 2 ;;
+    faults) step "the driver's own faults: fault to stop, --resume to finish"; bench/faults.sh 3 ;;
+    *) echo "unknown part '$part'; expected some of: quickstart ml-tuner hpo transfer rules spark faults" >&2; exit 2 ;;
   esac
 done

@@ -3,13 +3,10 @@ package io.mutune.connectors.direct;
 import io.mutune.connectors.iceberg.IcebergLocation;
 import io.mutune.connectors.recommend.PublishMetadata;
 import io.mutune.connectors.recommend.PublishRecord;
-import io.mutune.connectors.recommend.RecommendationRow;
-import io.mutune.connectors.recommend.RecommendationSchema;
-import io.mutune.connectors.recommend.RecommendationSource;
-import io.mutune.connectors.table.SchemaVersions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,7 +14,7 @@ import java.util.Optional;
  * ({@link IcebergCoreTable}): each publish is the snapshot whose summary carries its
  * {@link PublishMetadata}, as {@code IcebergRecommendationTable} writes it.
  */
-public final class IcebergCoreRecommendations implements RecommendationSource {
+public final class IcebergCoreRecommendations extends CommitLogRecommendations {
     /** The snapshot-summary key publishes write (IcebergRecommendationTable's). */
     private static final String SUMMARY_KEY = "mutune.publish";
     private final IcebergCoreTable table;
@@ -27,26 +24,12 @@ public final class IcebergCoreRecommendations implements RecommendationSource {
     }
 
     @Override
-    public List<RecommendationRow> current() {
-        return table.exists() ? read(Optional.empty()) : List.of();
+    public boolean exists() {
+        return table.exists();
     }
 
     @Override
-    public List<RecommendationRow> asOfVersion(long version) {
-        return read(Optional.of(publishes().commitOf(version)));
-    }
-
-    @Override
-    public List<RecommendationRow> asOfSweep(String sweepId) {
-        return asOfVersion(versionOfSweep(sweepId));
-    }
-
-    @Override
-    public List<PublishRecord> history() {
-        return publishes().history();
-    }
-
-    private PublishedCommits<Long> publishes() {
+    PublishedCommits<Long> publishes() {
         List<PublishedCommits.Published<Long>> out = new ArrayList<>();
         if (table.exists()) {
             for (IcebergCoreTable.SnapshotInfo s : table.snapshots()) {
@@ -58,9 +41,14 @@ public final class IcebergCoreRecommendations implements RecommendationSource {
         return new PublishedCommits<>(location(), out);
     }
 
-    private List<RecommendationRow> read(Optional<Long> snapshotId) {
-        SchemaVersions.requireReadable(location(), table.properties().get(RecommendationSchema.VERSION_PROPERTY), RecommendationSchema.VERSION, 1);
-        return table.rows(snapshotId).stream().map(RecommendationSchema::fromColumns).toList();
+    @Override
+    List<Map<String, Object>> rowsAt(Optional<Long> commit) {
+        return table.rows(commit);
+    }
+
+    @Override
+    Map<String, String> properties() {
+        return table.properties();
     }
 
     @Override

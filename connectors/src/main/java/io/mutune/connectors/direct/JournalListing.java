@@ -3,6 +3,8 @@ package io.mutune.connectors.direct;
 import io.mutune.connectors.jdbc.JdbcConnections;
 import io.mutune.connectors.jdbc.JdbcPassword;
 import io.mutune.connectors.jdbc.JdbcTarget;
+import io.mutune.connectors.journal.JournalV1Rows;
+import io.mutune.connectors.journal.TrialStatus;
 import io.mutune.connectors.open.Tables;
 import io.mutune.connectors.table.TableUri;
 import java.sql.Connection;
@@ -20,8 +22,9 @@ import java.util.Optional;
 
 /**
  * One sweep's journal rows, read without Spark and kept as columns by name: a listing shows
- * whatever columns the table has, so a journal written by a newer schema (a {@code replicate}
- * column, say) lists with them and an older one without.
+ * whatever columns the table has. Rows written without schema version 2's bracket, resume_from and
+ * replicate (a version-1 table, migrated or not) list them as {@link JournalV1Rows} recovers them
+ * from the RUNNING rows' notes.
  */
 public final class JournalListing {
     private JournalListing() { }
@@ -48,7 +51,40 @@ public final class JournalListing {
         };
         List<Map<String, Object>> out = new ArrayList<>(all.stream().filter(r -> sweepId.equals(r.get("sweep_id"))).toList());
         out.sort(Comparator.comparingLong(r -> ((Number) r.get("seq")).longValue()));
+        return withRequestColumns(out);
+    }
+
+    /** The rows with bracket, resume_from and replicate, recovered where a row lacks them. */
+    private static List<Map<String, Object>> withRequestColumns(List<Map<String, Object>> rows) {
+        List<JournalV1Rows.RowFacts> facts = rows.stream().map(JournalListing::facts).toList();
+        if (facts.stream().allMatch(f -> f.recorded() != null)) {
+            return rows;
+        }
+        List<JournalV1Rows.Request> requests = JournalV1Rows.requests(facts);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> row = new LinkedHashMap<>(rows.get(i));
+            JournalV1Rows.Request r = requests.get(i);
+            row.put("bracket", r.bracket());
+            row.put("resume_from", r.resumeFrom());
+            row.put("replicate", r.replicate());
+            out.add(row);
+        }
         return out;
+    }
+
+    private static JournalV1Rows.RowFacts facts(Map<String, Object> row) {
+        Object bracket = row.get("bracket");
+        Object replicate = row.get("replicate");
+        JournalV1Rows.Request recorded = bracket instanceof Number b && replicate instanceof Number k
+                ? new JournalV1Rows.Request(b.intValue(), (String) row.get("resume_from"), k.intValue()) : null;
+        return new JournalV1Rows.RowFacts((String) row.get("sweep_id"), number(row, "seq"), (String) row.get("trial_id"),
+                number(row, "seed"), number(row, "from_resource"), number(row, "target_resource"),
+                TrialStatus.fromColumn((String) row.get("status")), (String) row.get("message"), (String) row.get("parent_trial"), recorded);
+    }
+
+    private static long number(Map<String, Object> row, String column) {
+        return ((Number) row.get(column)).longValue();
     }
 
     private static List<Map<String, Object>> jdbc(JdbcTarget target, String sweepId, JdbcPassword password) {

@@ -2,10 +2,6 @@ package io.mutune.connectors.direct;
 
 import io.mutune.connectors.recommend.PublishMetadata;
 import io.mutune.connectors.recommend.PublishRecord;
-import io.mutune.connectors.recommend.RecommendationRow;
-import io.mutune.connectors.recommend.RecommendationSchema;
-import io.mutune.connectors.recommend.RecommendationSource;
-import io.mutune.connectors.table.SchemaVersions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +12,7 @@ import java.util.Optional;
  * rows, publishes and time travel as {@code DeltaRecommendationTable} gives a Spark user. A
  * folder with no table yet has no rows and no publishes.
  */
-public final class KernelRecommendations implements RecommendationSource {
+public final class KernelRecommendations extends CommitLogRecommendations {
     private final KernelDeltaTable table;
 
     public KernelRecommendations(String path) {
@@ -24,26 +20,12 @@ public final class KernelRecommendations implements RecommendationSource {
     }
 
     @Override
-    public List<RecommendationRow> current() {
-        return table.exists() ? read(Optional.empty()) : List.of();
+    public boolean exists() {
+        return table.exists();
     }
 
     @Override
-    public List<RecommendationRow> asOfVersion(long version) {
-        return read(Optional.of(publishes().commitOf(version)));
-    }
-
-    @Override
-    public List<RecommendationRow> asOfSweep(String sweepId) {
-        return asOfVersion(versionOfSweep(sweepId));
-    }
-
-    @Override
-    public List<PublishRecord> history() {
-        return publishes().history();
-    }
-
-    private PublishedCommits<Long> publishes() {
+    PublishedCommits<Long> publishes() {
         List<PublishedCommits.Published<Long>> out = new ArrayList<>();
         if (table.exists()) {
             for (KernelDeltaTable.Commit c : table.commits()) {
@@ -63,9 +45,14 @@ public final class KernelRecommendations implements RecommendationSource {
         return new PublishedCommits.Published<>(new PublishRecord(version, sweepId, c.at(), rows), c.version());
     }
 
-    private List<RecommendationRow> read(Optional<Long> deltaVersion) {
-        SchemaVersions.requireReadable(location(), table.properties().get(RecommendationSchema.VERSION_PROPERTY), RecommendationSchema.VERSION, 1);
-        return table.rows(deltaVersion).stream().map(RecommendationSchema::fromColumns).toList();
+    @Override
+    List<Map<String, Object>> rowsAt(Optional<Long> commit) {
+        return table.rows(commit);
+    }
+
+    @Override
+    Map<String, String> properties() {
+        return table.properties();
     }
 
     @Override

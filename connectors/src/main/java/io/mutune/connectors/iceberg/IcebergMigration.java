@@ -1,5 +1,6 @@
 package io.mutune.connectors.iceberg;
 
+import io.mutune.connectors.table.SchemaColumns;
 import io.mutune.connectors.table.TableSchema;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +32,7 @@ final class IcebergMigration {
             if (Integer.toString(schema.version()).equals(now)) {
                 return;
             }
+            SchemaColumns.requireAddable(table.location(), SparkSchemaUtil.convert(t.schema()), schema, stored);
             try {
                 Transaction tx = t.newTransaction();
                 UpdateSchema columns = tx.updateSchema();
@@ -42,16 +44,23 @@ final class IcebergMigration {
                 columns.commit();
                 tx.updateProperties().set(schema.versionProperty(), Integer.toString(schema.version())).commit();
                 tx.commitTransaction();
-            } catch (CommitFailedException e) {
-                // Another process may have migrated first; that is only fine if it got to this version.
+            } catch (RuntimeException e) {
+                // A commit conflict (another process may have migrated first: fine if it got to this version), or
+                // a metadata file that could not be written (permissions, a full disk).
                 String after = load(spark, table).properties().get(schema.versionProperty());
                 if (!Integer.toString(schema.version()).equals(after)) {
-                    throw new IllegalStateException(table.location() + ": migrating schema version " + stored + " to "
-                            + schema.version() + " conflicted with another writer and the table is at version " + after
-                            + "; open it again", e);
+                    String why = e instanceof CommitFailedException ? "it conflicted with another writer" : firstLine(e);
+                    throw new IllegalStateException(table.location() + ": cannot migrate schema version " + stored + " to "
+                            + schema.version() + " (" + why + "); the table is unchanged, at version " + after + "; open it again", e);
                 }
             }
         }
+    }
+
+    private static String firstLine(Throwable e) {
+        String m = e.getClass().getSimpleName() + ": " + e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
     }
 
     private static Table load(SparkSession spark, CheckedIcebergTable table) {

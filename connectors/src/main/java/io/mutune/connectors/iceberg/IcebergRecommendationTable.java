@@ -53,6 +53,16 @@ public final class IcebergRecommendationTable implements RecommendationTable {
     }
 
     @Override
+    public boolean exists() {
+        return table.exists();
+    }
+
+    @Override
+    public void createIfAbsent() {
+        table.createIfAbsent();
+    }
+
+    @Override
     public PublishResult publish(String sweepId, List<RecommendationRow> rows, boolean force) {
         RecommendationRows.requirePublishable(sweepId, rows);
         synchronized (LOCKS.computeIfAbsent(location(), k -> new Object())) {
@@ -130,11 +140,6 @@ public final class IcebergRecommendationTable implements RecommendationTable {
                 .orElseThrow(() -> new IllegalArgumentException("table " + location() + " has no publish version " + version
                         + "; it has " + history().stream().map(PublishRecord::version).toList()));
         return read(spark.sql("SELECT * FROM " + table.name() + " VERSION AS OF " + p.snapshotId()));
-    }
-
-    @Override
-    public List<RecommendationRow> asOfSweep(String sweepId) {
-        return asOfVersion(versionOfSweep(sweepId));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.mutune.connectors.iceberg;
 
 import io.mutune.connectors.journal.JournalRow;
 import io.mutune.connectors.journal.JournalSchema;
+import io.mutune.connectors.journal.JournalV1Rows;
 import io.mutune.connectors.journal.TrialJournal;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
@@ -15,6 +16,11 @@ public final class IcebergTrialJournal implements TrialJournal {
     public IcebergTrialJournal(SparkSession spark, IcebergLocation at) {
         this.spark = spark;
         this.table = new CheckedIcebergTable(spark, at, JournalSchema.TABLE);
+    }
+
+    @Override
+    public void createIfAbsent() {
+        table.createIfAbsent();
     }
 
     @Override
@@ -36,8 +42,8 @@ public final class IcebergTrialJournal implements TrialJournal {
         if (!table.exists()) {
             return List.of();
         }
-        return spark.table(table.name()).where(col("sweep_id").equalTo(sweepId)).orderBy(col("seq"))
-                .collectAsList().stream().map(JournalSchema::fromRow).toList();
+        return JournalV1Rows.recover(spark.table(table.name()).where(col("sweep_id").equalTo(sweepId)).orderBy(col("seq"))
+                .collectAsList().stream().map(JournalSchema::fromRow).toList());
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.mutune.connectors.jdbc;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mutune.connectors.journal.JournalRow;
+import io.mutune.connectors.journal.JournalSchema;
 import io.mutune.connectors.journal.TrialStatus;
 import java.io.IOException;
 import java.sql.PreparedStatement;
@@ -15,13 +16,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The journal's columns on PostgreSQL (the names of {@code JournalSchema}) and row conversion. */
+/**
+ * The journal's columns on PostgreSQL (the names of {@code JournalSchema}, schema version
+ * {@value JournalSchema#VERSION}) and row conversion. A table created by version 1 gets the
+ * version-2 columns from {@code JdbcMigration}, at the end, as they are here.
+ */
 final class JdbcJournalColumns {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static final List<String> NAMES = List.of("sweep_id", "seq", "scale_key", "width", "depth", "tokens", "batch",
             "trial_id", "trial_number", "parent_trial", "config", "from_resource", "target_resource", "resource",
-            "metrics", "curve", "status", "attempt", "executor", "gpu", "checkpoint", "seed", "message", "started_at", "finished_at");
+            "metrics", "curve", "status", "attempt", "executor", "gpu", "checkpoint", "seed", "message", "started_at", "finished_at",
+            "bracket", "resume_from", "replicate");
 
     static final String DEFINITIONS = """
             sweep_id text NOT NULL, seq bigint NOT NULL, scale_key text NOT NULL,
@@ -31,6 +37,7 @@ final class JdbcJournalColumns {
             metrics jsonb, curve text, status text NOT NULL, attempt integer NOT NULL,
             executor text, gpu text, checkpoint text, seed bigint NOT NULL, message text,
             started_at timestamptz, finished_at timestamptz,
+            bracket integer, resume_from text, replicate integer,
             PRIMARY KEY (sweep_id, seq)""";
 
     private JdbcJournalColumns() { }
@@ -69,7 +76,10 @@ final class JdbcJournalColumns {
         s.setLong(i++, r.seed());
         s.setString(i++, r.message());
         s.setTimestamp(i++, r.startedAt() == null ? null : Timestamp.from(r.startedAt()));
-        s.setTimestamp(i, r.finishedAt() == null ? null : Timestamp.from(r.finishedAt()));
+        s.setTimestamp(i++, r.finishedAt() == null ? null : Timestamp.from(r.finishedAt()));
+        setInt(s, i++, r.bracket());
+        s.setString(i++, r.resumeFrom());
+        setInt(s, i, r.replicate());
     }
 
     static JournalRow read(ResultSet r) throws SQLException {
@@ -79,7 +89,8 @@ final class JdbcJournalColumns {
                 r.getLong("from_resource"), r.getLong("target_resource"), r.getLong("resource"),
                 metrics(r.getString("metrics")), r.getString("curve"), TrialStatus.fromColumn(r.getString("status")), r.getInt("attempt"),
                 r.getString("executor"), r.getString("gpu"), r.getString("checkpoint"), r.getLong("seed"), r.getString("message"),
-                instant(r.getTimestamp("started_at")), instant(r.getTimestamp("finished_at")));
+                instant(r.getTimestamp("started_at")), instant(r.getTimestamp("finished_at")),
+                getInt(r, "bracket"), r.getString("resume_from"), getInt(r, "replicate"));
     }
 
     /**
@@ -116,6 +127,19 @@ final class JdbcJournalColumns {
         } else {
             s.setDouble(i, d);
         }
+    }
+
+    private static void setInt(PreparedStatement s, int i, Integer v) throws SQLException {
+        if (v == null) {
+            s.setNull(i, Types.INTEGER);
+        } else {
+            s.setInt(i, v);
+        }
+    }
+
+    private static Integer getInt(ResultSet r, String col) throws SQLException {
+        int v = r.getInt(col);
+        return r.wasNull() ? null : v;
     }
 
     private static Double getDouble(ResultSet r, String col) throws SQLException {

@@ -4,7 +4,9 @@ import io.mutune.connectors.table.Identifiers;
 import io.mutune.connectors.table.SchemaChange;
 import io.mutune.connectors.table.TableSchema;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.MapType;
@@ -37,6 +39,15 @@ final class JdbcMigration {
             for (String t : tables) {
                 out.add("ALTER TABLE " + t + " " + add);
             }
+        }
+        return out;
+    }
+
+    /** The columns the changes from {@code stored} add, by name, with the PostgreSQL type each is added as. */
+    static Map<String, String> addedTypes(TableSchema schema, int stored) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (StructField f : schema.addedSince(stored).fields()) {
+            out.put(f.name(), type(f.dataType()));
         }
         return out;
     }

@@ -45,6 +45,21 @@ final class JdbcRecommendationColumns {
         return String.join(", ", NAMES);
     }
 
+    /**
+     * {@link #list()} for a table of schema version {@code stored}, which a reader reads as it is:
+     * a column added since then is selected as a typed NULL under its name, as a migration would
+     * have left it.
+     */
+    static String list(int stored) {
+        java.util.Set<String> there = java.util.Set.of(RecommendationSchema.TABLE.columnsAt(stored).fieldNames());
+        StringBuilder b = new StringBuilder();
+        for (org.apache.spark.sql.types.StructField f : RecommendationSchema.SCHEMA.fields()) {
+            b.append(b.length() == 0 ? "" : ", ")
+                    .append(there.contains(f.name()) ? f.name() : "NULL::" + JdbcMigration.type(f.dataType()) + " AS " + f.name());
+        }
+        return b.toString();
+    }
+
     static String placeholders() {
         StringBuilder b = new StringBuilder();
         for (String n : NAMES) {

@@ -27,6 +27,10 @@ import java.util.List;
  * <p>A publish is one transaction under an advisory lock on the table: a second publisher waits
  * for the first and then numbers its publish after it, so both succeed and versions follow commit
  * order. If anything fails mid-publish the transaction rolls back and the previous rows stay.
+ *
+ * <p>Opening connects to nothing. A publish (or {@link #createIfAbsent}) creates the tables when
+ * they are missing; a read only checks them, so a launcher never creates or alters a table, and a
+ * table that is not there is an error that says so.
  */
 public final class JdbcRecommendationTable implements RecommendationTable {
     static final String KIND = "recommendations";
@@ -35,14 +39,14 @@ public final class JdbcRecommendationTable implements RecommendationTable {
     private final String table;
     private final String history;
     private final String publishes;
+    /** The schema version reads use: 0 until the table was found (or created) and checked. */
+    private volatile int readVersion;
 
     public JdbcRecommendationTable(JdbcTarget target, JdbcPassword password) {
         this.db = new JdbcConnections(target, password);
         this.table = Identifiers.quoteDouble("recommendations table", target.table());
         this.history = Identifiers.quoteDouble("recommendations history table", target.table() + "_history");
         this.publishes = Identifiers.quoteDouble("recommendations publish table", target.table() + "_publishes");
-        // The history table has the same columns, so a migration alters both.
-        JdbcTables.createOrCheck(db, KIND, RecommendationSchema.TABLE, ddl(), List.of(table, history));
     }
 
     private List<String> ddl() {
@@ -57,6 +61,32 @@ public final class JdbcRecommendationTable implements RecommendationTable {
                 "CREATE TABLE " + publishes + " (version bigint PRIMARY KEY, sweep_id text NOT NULL, published_at timestamptz NOT NULL, row_count bigint NOT NULL)");
     }
 
+    @Override
+    public boolean exists() {
+        return JdbcTables.exists(db);
+    }
+
+    @Override
+    public void createIfAbsent() {
+        if (readVersion != VERSION) {
+            // The history table has the same columns, so a migration alters both.
+            JdbcTables.createOrCheck(db, KIND, RecommendationSchema.TABLE, ddl(), List.of(table, history));
+            readVersion = VERSION;
+        }
+    }
+
+    /**
+     * Before a read: whether the table is there (a missing one reads as empty, as on Delta), after
+     * checking once that it is a mutune recommendations table this mutune reads. An older schema
+     * is read as it is; only a writer migrates it.
+     */
+    private boolean present() {
+        if (readVersion == 0) {
+            readVersion = JdbcTables.storedVersionIfPresent(db, KIND, RecommendationSchema.TABLE);
+        }
+        return readVersion != 0;
+    }
+
     private JdbcTarget target() {
         return db.target();
     }
@@ -64,6 +94,7 @@ public final class JdbcRecommendationTable implements RecommendationTable {
     @Override
     public PublishResult publish(String sweepId, List<RecommendationRow> rows, boolean force) {
         RecommendationRows.requirePublishable(sweepId, rows);
+        createIfAbsent();
         return inTransaction("publishing sweep '" + sweepId + "' to", c -> publishIn(c, sweepId, rows, force));
     }
 
@@ -96,6 +127,7 @@ public final class JdbcRecommendationTable implements RecommendationTable {
     @Override
     public long recordValidation(List<ValidationUpdate> updates) {
         String sweepId = ValidationUpdates.requireRecordable(updates);
+        createIfAbsent();
         return inTransaction("recording validation '" + sweepId + "' in", c -> {
             JdbcTables.lock(c, target().table());
             long version = nextVersion(c);
@@ -189,7 +221,10 @@ public final class JdbcRecommendationTable implements RecommendationTable {
 
     @Override
     public List<RecommendationRow> current() {
-        return query("SELECT " + JdbcRecommendationColumns.list() + " FROM " + table, null);
+        if (!present()) {
+            return List.of();
+        }
+        return query("SELECT " + JdbcRecommendationColumns.list(readVersion) + " FROM " + table, null);
     }
 
     @Override
@@ -200,20 +235,19 @@ public final class JdbcRecommendationTable implements RecommendationTable {
         }
         // A key's row as of V is its newest row at or before V, current or superseded: rows only ever move to history.
         String cols = JdbcRecommendationColumns.list();
+        String stored = JdbcRecommendationColumns.list(readVersion);
         String key = String.join(", ", JdbcRecommendationColumns.KEY);
-        return query("SELECT DISTINCT ON (" + key + ") " + cols + " FROM (SELECT " + cols + " FROM " + table + " WHERE version <= ?"
-                + " UNION ALL SELECT " + cols + " FROM " + history + " WHERE version <= ?) AS rows_then"
+        return query("SELECT DISTINCT ON (" + key + ") " + cols + " FROM (SELECT " + stored + " FROM " + table + " WHERE version <= ?"
+                + " UNION ALL SELECT " + stored + " FROM " + history + " WHERE version <= ?) AS rows_then"
                 + " ORDER BY " + key + ", version DESC", version);
-    }
-
-    @Override
-    public List<RecommendationRow> asOfSweep(String sweepId) {
-        return asOfVersion(versionOfSweep(sweepId));
     }
 
     @Override
     public List<PublishRecord> history() {
         List<PublishRecord> out = new ArrayList<>();
+        if (!present()) {
+            return out;
+        }
         try (Connection c = db.open();
              ResultSet r = c.createStatement().executeQuery("SELECT version, sweep_id, published_at, row_count FROM " + publishes + " ORDER BY version")) {
             while (r.next()) {

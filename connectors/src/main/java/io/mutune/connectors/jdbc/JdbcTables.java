@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
@@ -39,7 +40,7 @@ final class JdbcTables {
      * schema version and the {@code columns} this mutune reads.
      */
     static void createOrCheck(JdbcConnections db, String kind, int version, List<String> ddl, List<String> columns) {
-        createOrCheck(db, kind, version, version, ddl, stored -> columns, stored -> List.of());
+        createOrCheck(db, kind, version, version, ddl, stored -> columns, stored -> List.of(), stored -> Map.of());
     }
 
     /**
@@ -51,11 +52,12 @@ final class JdbcTables {
     static void createOrCheck(JdbcConnections db, String kind, TableSchema schema, List<String> ddl, List<String> altered) {
         createOrCheck(db, kind, schema.version(), schema.oldestReadable(), ddl,
                 stored -> List.of(schema.columnsAt(stored).fieldNames()),
-                stored -> JdbcMigration.statements(schema, stored, altered));
+                stored -> JdbcMigration.statements(schema, stored, altered), stored -> JdbcMigration.addedTypes(schema, stored));
     }
 
     private static void createOrCheck(JdbcConnections db, String kind, int version, int oldest, List<String> ddl,
-                                      IntFunction<List<String>> columnsAt, IntFunction<List<String>> migration) {
+                                      IntFunction<List<String>> columnsAt, IntFunction<List<String>> migration,
+                                      IntFunction<Map<String, String>> addedTypes) {
         String table = db.target().table();
         if (table.equalsIgnoreCase(REGISTRY)) {
             throw new IllegalArgumentException("table parameter of " + db.target().driverUrl() + ": '" + table
@@ -76,6 +78,7 @@ final class JdbcTables {
                 if (stored < version) {
                     migrate(c, table, version, migration.apply(stored));
                     requireColumns(c, db, kind, version, columnsAt.apply(version));
+                    requireTypes(c, db, version, stored, addedTypes.apply(stored));
                 }
             } else {
                 try (Statement s = c.createStatement()) {
@@ -106,6 +109,59 @@ final class JdbcTables {
             s.setInt(1, version);
             s.setString(2, table);
             s.executeUpdate();
+        }
+    }
+
+    /** Whether the target's table exists; creates nothing. */
+    static boolean exists(JdbcConnections db) {
+        try (Connection c = db.open()) {
+            return exists(c, db.target().table());
+        } catch (SQLException e) {
+            throw db.failure("looking for", e);
+        }
+    }
+
+    /**
+     * For readers, which never create or alter a table: 0 when the target's table does not exist,
+     * else its stored schema version once it is checked to be a mutune table of {@code kind} with
+     * that version's columns. An older version is read as it is, not migrated.
+     */
+    static int storedVersionIfPresent(JdbcConnections db, String kind, TableSchema schema) {
+        try (Connection c = db.open()) {
+            if (!exists(c, db.target().table())) {
+                return 0;
+            }
+            if (!exists(c, REGISTRY)) {
+                SchemaVersions.requireReadable(db.target().toString(), null, schema.version(), schema.oldestReadable());
+            }
+            return check(c, db, kind, schema.version(), schema.oldestReadable(), stored -> List.of(schema.columnsAt(stored).fieldNames()));
+        } catch (SQLException e) {
+            throw db.failure("reading", e);
+        }
+    }
+
+    /**
+     * Fails when a column the migration adds has another type: it existed before (ADD COLUMN IF NOT
+     * EXISTS left it), made by someone else. Checked after the ALTER, which holds the table's lock,
+     * so no one changes it in between; the exception rolls the whole migration back.
+     */
+    private static void requireTypes(Connection c, JdbcConnections db, int version, int stored, Map<String, String> types)
+            throws SQLException {
+        for (Map.Entry<String, String> t : types.entrySet()) {
+            try (PreparedStatement s = c.prepareStatement("SELECT format_type(atttypid, atttypmod), atttypid = to_regtype(?)"
+                    + " FROM pg_attribute WHERE attrelid = to_regclass(?) AND attname = ? AND NOT attisdropped")) {
+                s.setString(1, t.getValue());
+                s.setString(2, '"' + db.target().table() + '"');
+                s.setString(3, t.getKey());
+                try (ResultSet r = s.executeQuery()) {
+                    if (r.next() && !r.getBoolean(2)) {
+                        throw new IllegalArgumentException("table " + db.target() + " has a column '" + t.getKey() + "' of type "
+                                + r.getString(1) + ", which mutune's schema version " + version + " adds as " + t.getValue()
+                                + "; the table is unchanged (schema version " + stored + "): drop or rename that column,"
+                                + " or point the spec at another table");
+                    }
+                }
+            }
         }
     }
 

@@ -1,6 +1,8 @@
 package io.mutune.connectors.jdbc;
 
 import io.mutune.connectors.journal.JournalRow;
+import io.mutune.connectors.journal.JournalSchema;
+import io.mutune.connectors.journal.JournalV1Rows;
 import io.mutune.connectors.journal.TrialJournal;
 import io.mutune.connectors.table.Identifiers;
 import java.sql.Connection;
@@ -17,15 +19,21 @@ import java.util.List;
  */
 public final class JdbcTrialJournal implements TrialJournal {
     static final String KIND = "trials";
-    public static final int VERSION = 1;
     private final JdbcConnections db;
     private final String table;
 
     public JdbcTrialJournal(JdbcTarget target, JdbcPassword password) {
         this.db = new JdbcConnections(target, password);
         this.table = Identifiers.quoteDouble("journal table", target.table());
-        JdbcTables.createOrCheck(db, KIND, VERSION, List.of("CREATE TABLE " + table + " (" + JdbcJournalColumns.DEFINITIONS + ")"),
-                JdbcJournalColumns.NAMES);
+        // A version-1 table is migrated here, in the transaction that checks it (JdbcMigration).
+        JdbcTables.createOrCheck(db, KIND, JournalSchema.TABLE, List.of("CREATE TABLE " + table + " (" + JdbcJournalColumns.DEFINITIONS + ")"),
+                List.of(table));
+    }
+
+    /** Nothing left to do: the constructor created or checked the table. */
+    @Override
+    public void createIfAbsent() {
+        // Created (or checked) on open, under the registry's lock.
     }
 
     @Override
@@ -66,7 +74,7 @@ public final class JdbcTrialJournal implements TrialJournal {
         } catch (SQLException e) {
             throw db.failure("reading", e);
         }
-        return out;
+        return JournalV1Rows.recover(out);
     }
 
     @Override

@@ -21,6 +21,11 @@ public final class DeltaTrialJournal implements TrialJournal {
     }
 
     @Override
+    public void createIfAbsent() {
+        table.createIfAbsent();
+    }
+
+    @Override
     public void append(List<JournalRow> rows) {
         if (rows.isEmpty()) {
             return;
@@ -36,10 +41,10 @@ public final class DeltaTrialJournal implements TrialJournal {
         if (!table.exists()) {
             return List.of();
         }
-        return table.read()
+        return JournalV1Rows.recover(table.read()
                 .where(col("sweep_id").equalTo(sweepId))
                 .orderBy(col("seq"))
-                .collectAsList().stream().map(JournalSchema::fromRow).toList();
+                .collectAsList().stream().map(JournalSchema::fromRow).toList());
     }
 
     @Override

@@ -8,6 +8,13 @@ import java.util.List;
  */
 public interface TrialJournal {
 
+    /**
+     * Creates the table with this mutune's schema if it does not exist yet (an existing one was
+     * checked when it was opened). A sweep calls it before its first trial, so a location nobody can
+     * write fails then, not after the trials have run.
+     */
+    void createIfAbsent();
+
     /** Appends rows atomically: all of them are visible afterwards, or none. */
     void append(List<JournalRow> rows);
 

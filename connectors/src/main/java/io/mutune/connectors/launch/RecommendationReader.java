@@ -25,19 +25,28 @@ public final class RecommendationReader {
         this.table = table;
     }
 
-    /** The table's current rows. */
+    /** The table's current rows; a table that does not exist is an error that says so. */
     public static RecommendationReader current(RecommendationSource table) {
-        return new RecommendationReader(table.current(), table.location());
+        return new RecommendationReader(requireTable(table).current(), table.location());
     }
 
     /** The rows as of publish {@code version}, for a launcher that pins what it used. */
     public static RecommendationReader asOfVersion(RecommendationSource table, long version) {
-        return new RecommendationReader(table.asOfVersion(version), table.location() + "@v" + version);
+        return new RecommendationReader(requireTable(table).asOfVersion(version), table.location() + "@v" + version);
     }
 
     /** The rows as of the latest publish of {@code sweepId}. */
     public static RecommendationReader asOfSweep(RecommendationSource table, String sweepId) {
-        return new RecommendationReader(table.asOfSweep(sweepId), table.location() + "@" + sweepId);
+        return new RecommendationReader(requireTable(table).asOfSweep(sweepId), table.location() + "@" + sweepId);
+    }
+
+    /** A launcher reads only: it never creates a table, and a missing one is not an empty one. */
+    private static RecommendationSource requireTable(RecommendationSource table) {
+        if (!table.exists()) {
+            throw new IllegalArgumentException("no table at " + table.location()
+                    + ": nothing was ever published there (a sweep's output.recommendations creates it), or the location is mistyped");
+        }
+        return table;
     }
 
     public LauncherConfig read(TargetQuery q) {
@@ -59,14 +68,15 @@ public final class RecommendationReader {
         }
         Map<String, List<RecommendationRow>> byHp = chosen.stream()
                 .collect(Collectors.groupingBy(RecommendationRow::hyperparameter, TreeMap::new, Collectors.toList()));
-        List<LauncherValue> values = byHp.values().stream().map(hpRows -> value(hpRows, q.scale())).toList();
+        List<LauncherValue> values = byHp.values().stream().map(hpRows -> value(hpRows, q.scale(), table)).toList();
         RecommendationRow any = chosen.get(0);
         return new LauncherConfig(q.family(), any.parametrization(), any.optimizer(), q.scale(), table, values);
     }
 
-    private static LauncherValue value(List<RecommendationRow> hpRows, Map<String, Double> scale) {
+    private static LauncherValue value(List<RecommendationRow> hpRows, Map<String, Double> scale, String table) {
         for (RecommendationRow r : hpRows) {
             if (r.targetScale().equals(scale)) {
+                requireFinite(table, r, r.value(), r.lower(), r.upper());
                 return new LauncherValue(r.hyperparameter(), r.value(), r.lower(), r.upper(), LauncherValue.PUBLISHED, r.sweepId(),
                         r.version(), r.verdict(), r.ruleForm(), r.coefficients(), r.targetScale(), null, r.statistics(), r.validation());
             }
@@ -74,6 +84,7 @@ public final class RecommendationReader {
         RecommendationRow source = hpRows.stream()
                 .min(Comparator.comparingLong((RecommendationRow r) -> -r.version()).thenComparingDouble(r -> distance(r.targetScale(), scale)))
                 .orElseThrow();
+        requireFinite(table, source, source.value(), source.lower(), source.upper());
         double value = RuleEvaluator.evaluate(source, scale);
         // The rule gives no interval of its own at a new scale: keep the source row's relative width.
         double lower = source.value() > 0 ? value * (source.lower() / source.value()) : value;
@@ -85,8 +96,21 @@ public final class RecommendationReader {
         RecommendationStatistics s = source.statistics();
         RecommendationStatistics atTarget = new RecommendationStatistics(s.noiseSd(), s.noiseSdLower(), s.noiseSdUpper(), s.noiseDf(),
                 s.verdictConfidence(), s.fitPValue(), s.verdictReason(), null, null, null, s.sensitivityHalf(), s.sensitivityDouble());
+        requireFinite(table, source, value, lower, upper);
         return new LauncherValue(source.hyperparameter(), value, lower, upper, LauncherValue.RULE, source.sweepId(), source.version(),
                 source.verdict(), source.ruleForm(), source.coefficients(), source.targetScale(), note, atTarget, null);
+    }
+
+    /**
+     * A launcher would train with whatever it is served: a value that is not a number (in the row,
+     * or computed from its rule) is refused, not served.
+     */
+    private static void requireFinite(String table, RecommendationRow row, double value, double lower, double upper) {
+        if (!Double.isFinite(value) || !Double.isFinite(lower) || !Double.isFinite(upper)) {
+            throw new IllegalArgumentException("table " + table + ": " + row.hyperparameter() + " for " + new TreeMap<>(row.targetScale())
+                    + " (sweep " + row.sweepId() + ", version " + row.version() + ") is " + value + " [" + lower + ", " + upper
+                    + "], not a number; refusing to serve it. Publish a sweep with finite results, or pin an earlier --version");
+        }
     }
 
     /** Distance in log scale over the axes both set; an axis only one sets counts as far. */

@@ -46,6 +46,16 @@ public final class DeltaRecommendationTable implements RecommendationTable {
     }
 
     @Override
+    public boolean exists() {
+        return table.exists();
+    }
+
+    @Override
+    public void createIfAbsent() {
+        table.createIfAbsent();
+    }
+
+    @Override
     public PublishResult publish(String sweepId, List<RecommendationRow> rows, boolean force) {
         RecommendationRows.requirePublishable(sweepId, rows);
         table.createIfAbsent();
@@ -137,11 +147,6 @@ public final class DeltaRecommendationTable implements RecommendationTable {
                 .orElseThrow(() -> new IllegalArgumentException("table " + location() + " has no publish version " + version
                         + "; it has " + history().stream().map(PublishRecord::version).toList()));
         return read(spark.read().format("delta").option("versionAsOf", p.deltaVersion()).load(table.path()));
-    }
-
-    @Override
-    public List<RecommendationRow> asOfSweep(String sweepId) {
-        return asOfVersion(versionOfSweep(sweepId));
     }
 
     @Override

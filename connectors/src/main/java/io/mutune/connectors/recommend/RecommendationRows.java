@@ -23,6 +23,11 @@ public final class RecommendationRows {
                             + "'; expected one of " + List.of(RecommendationSchema.AXES));
                 }
             }
+            if (!Double.isFinite(r.value()) || !Double.isFinite(r.lower()) || !Double.isFinite(r.upper())) {
+                // A launcher would train with it: a value that is not a number is never published.
+                throw new IllegalArgumentException("publish of sweep '" + sweepId + "': " + r.hyperparameter() + " at " + r.targetScale()
+                        + " is " + r.value() + " [" + r.lower() + ", " + r.upper() + "], not a number; it cannot be published");
+            }
             if (!keys.add(key(r))) {
                 throw new IllegalArgumentException("publish of sweep '" + sweepId + "': two recommendations share the key " + key(r));
             }

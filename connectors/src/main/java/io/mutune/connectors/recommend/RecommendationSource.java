@@ -8,6 +8,12 @@ import java.util.List;
  */
 public interface RecommendationSource {
 
+    /**
+     * Whether the table exists. Opening a table never creates it, and a reader never does: a
+     * missing table is not an empty one ({@code RecommendationReader} says there is none).
+     */
+    boolean exists();
+
     /** The current rows. */
     List<RecommendationRow> current();
 
@@ -15,7 +21,9 @@ public interface RecommendationSource {
     List<RecommendationRow> asOfVersion(long version);
 
     /** The rows as they were right after the latest publish of {@code sweepId}; an unknown sweep is an error. */
-    List<RecommendationRow> asOfSweep(String sweepId);
+    default List<RecommendationRow> asOfSweep(String sweepId) {
+        return asOfVersion(versionOfSweep(sweepId));
+    }
 
     /** Every publish, oldest first. */
     List<PublishRecord> history();

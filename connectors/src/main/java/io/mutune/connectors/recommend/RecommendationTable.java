@@ -17,6 +17,13 @@ import java.util.List;
 public interface RecommendationTable extends RecommendationSource {
 
     /**
+     * Creates the table with this mutune's schema if it does not exist yet (an older schema is
+     * migrated). Only writers call it, a sweep before its first trial and every publish; a reader
+     * never creates or alters a table.
+     */
+    void createIfAbsent();
+
+    /**
      * Upserts {@code rows} as one publish, keeping every current row that an offered row would
      * downgrade unless {@code force}. A publish whose rows are all kept commits nothing.
      */

@@ -31,21 +31,36 @@ final class DeltaMigration {
     static void migrate(SparkSession spark, String path, TableSchema schema, int stored) {
         DeltaLog log = DeltaLog.forTable(spark, path);
         try {
-            commit(log, schema, stored);
-        } catch (ConcurrentModificationException e) {
+            commit(log, "delta:" + path, schema, stored);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (Exception e) {
+            // Also what Scala throws undeclared: the commit file could not be written (permissions, a full disk).
             String now = log.update(false, scala.Option.empty(), scala.Option.empty()).metadata().configuration()
                     .get(schema.versionProperty()).getOrElse(() -> null);
-            if (!Integer.toString(schema.version()).equals(now)) {
-                throw new IllegalStateException("delta:" + path + ": migrating schema version " + stored + " to " + schema.version()
-                        + " conflicted with another writer and the table is still at version " + now + "; open it again", e);
+            if (Integer.toString(schema.version()).equals(now)) {
+                return;
             }
+            String why = e instanceof ConcurrentModificationException ? "it conflicted with another writer" : firstLine(e);
+            throw new IllegalStateException("delta:" + path + ": cannot migrate schema version " + stored + " to " + schema.version()
+                    + " (" + why + "); the table is unchanged, at version " + now + "; open it again", e);
         }
     }
 
-    private static void commit(DeltaLog log, TableSchema schema, int stored) {
+    private static String firstLine(Throwable e) {
+        String m = e.getClass().getSimpleName() + ": " + e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    private static void commit(DeltaLog log, String table, TableSchema schema, int stored) {
         OptimisticTransaction txn = log.startTransaction();
         Metadata m = txn.metadata();
+        if (Integer.toString(schema.version()).equals(m.configuration().get(schema.versionProperty()).getOrElse(() -> null))) {
+            return; // another opener migrated it since this one read the version
+        }
         StructType before = m.schema();
+        SchemaColumns.requireAddable(table, before, schema, stored);
         Set<String> have = Arrays.stream(before.fieldNames()).collect(Collectors.toSet());
         StructType after = before;
         for (StructField f : schema.addedSince(stored).fields()) {

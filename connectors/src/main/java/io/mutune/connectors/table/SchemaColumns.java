@@ -25,4 +25,22 @@ public final class SchemaColumns {
             }
         }
     }
+
+    /**
+     * Fails, naming the column, when {@code actual} already has a column that the migration from
+     * {@code stored} adds, of another type. Such a column was not made by mutune (a migration is one
+     * commit, so there is no half-made one): adopting it would record the new version over a
+     * column that holds something else.
+     */
+    public static void requireAddable(String table, StructType actual, TableSchema schema, int stored) {
+        Set<String> have = Arrays.stream(actual.fields()).map(StructField::name).collect(Collectors.toSet());
+        for (StructField f : schema.addedSince(stored).fields()) {
+            if (have.contains(f.name()) && !actual.apply(f.name()).dataType().sameType(f.dataType())) {
+                throw new IllegalArgumentException("table " + table + " has a column '" + f.name() + "' of type "
+                        + actual.apply(f.name()).dataType().simpleString() + ", which mutune's schema version " + schema.version()
+                        + " adds as " + f.dataType().simpleString() + "; the table is unchanged (schema version " + stored
+                        + "): drop or rename that column, or point the spec at another table");
+            }
+        }
+    }
 }

@@ -13,14 +13,13 @@ import io.mutune.connectors.journal.DeltaTrialJournal;
 import io.mutune.connectors.journal.JournalSchema;
 import io.mutune.connectors.journal.Journals;
 import io.mutune.connectors.journal.TrialJournal;
+import io.mutune.connectors.journal.VersionOneJournal;
+import io.mutune.connectors.table.DeltaTables;
 import io.mutune.connectors.journal.TrialStatus;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,13 +63,34 @@ class JournalListingTest {
         assertEquals(List.of(), JournalListing.rows(pg.withTable("absent").toString(), "a", PostgresTables.password()));
     }
 
+    /**
+     * A version-1 table, before and after its migration, lists with bracket, resume_from and replicate
+     * recovered from the notes of its RUNNING rows, as the Spark readers give them; a version-2 table
+     * lists what it stores.
+     */
     @Test
-    void aColumnANewerSchemaAddedIsListedByName() {
-        String path = dir.resolve("v2").toString();
-        Dataset<Row> rows = LocalSpark.session().createDataFrame(JournalSchema.toRows(List.of(Journals.row("a", 1, TrialStatus.COMPLETED, 1.5))),
-                JournalSchema.SCHEMA).withColumn("replicate", functions.lit(3));
-        rows.write().format("delta").save(path);
-        assertEquals(3, JournalListing.rows("delta:" + path, "a").get(0).get("replicate"));
-        assertNull(JournalListing.rows("delta:" + dir.resolve("trials"), "a").stream().findFirst().map(r -> r.get("replicate")).orElse(null));
+    void aVersionOneJournalListsTheRequestColumnsItsNotesHold() {
+        String path = dir.resolve("v1").toString();
+        DeltaTables.createIfAbsent(LocalSpark.session(), path, VersionOneJournal.COLUMNS, JournalSchema.VERSION_PROPERTY, 1);
+        LocalSpark.session().createDataFrame(VersionOneJournal.written().stream().map(VersionOneJournal::sparkRow).toList(),
+                VersionOneJournal.COLUMNS).write().format("delta").mode("append").save(path);
+        List<Map<String, Object>> listed = JournalListing.rows("delta:" + path, VersionOneJournal.SWEEP);
+        List<VersionOneJournal.Case> cases = VersionOneJournal.cases();
+        assertEquals(cases.size(), listed.size());
+        for (int i = 0; i < cases.size(); i++) {
+            VersionOneJournal.Case c = cases.get(i);
+            assertEquals(List.of(c.bracket(), String.valueOf(c.resumeFrom()), c.replicate()),
+                    List.of(listed.get(i).get("bracket"), String.valueOf(listed.get(i).get("resume_from")), listed.get(i).get("replicate")),
+                    "row " + i);
+        }
+
+        // Migrated (the rows stay as written, the new columns NULL), it lists the same.
+        new DeltaTrialJournal(LocalSpark.session(), path);
+        assertEquals(listed, JournalListing.rows("delta:" + path, VersionOneJournal.SWEEP));
+
+        String v2 = dir.resolve("v2").toString();
+        new DeltaTrialJournal(LocalSpark.session(), v2).append(List.of(Journals.row("a", 1, TrialStatus.COMPLETED, 1.5).withRequest(2, "t0", 3)));
+        Map<String, Object> row = JournalListing.rows("delta:" + v2, "a").get(0);
+        assertEquals(List.of(2, "t0", 3), List.of(row.get("bracket"), row.get("resume_from"), row.get("replicate")));
     }
 }

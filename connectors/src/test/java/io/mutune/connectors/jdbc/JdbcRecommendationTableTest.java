@@ -81,9 +81,53 @@ class JdbcRecommendationTableTest extends RecommendationTableV2Contract {
         return target.toString();
     }
 
+    /** As a sweep opens it: created, or checked and migrated, before its first trial. */
     @Override
     protected RecommendationTable open(String uri) {
-        return new JdbcRecommendationTable(JdbcTarget.parse(uri), PG.password());
+        RecommendationTable t = new JdbcRecommendationTable(JdbcTarget.parse(uri), PG.password());
+        t.createIfAbsent();
+        return t;
+    }
+
+    /**
+     * A launcher that upgraded mutune before the nightly sweep did reads the version-1 table as it
+     * is, the new columns null, and alters nothing: no column added, the registry still says 1.
+     */
+    @Test
+    void aReaderReadsAVersionOneTableAsItIsAndAltersNothing() throws SQLException {
+        List<RecommendationRow> rows = List.of(Recs.row("lr", 1024, 0.01, "v1-sweep").withVersion(1, V1_TIME));
+        String uri = versionOneTable(rows);
+        JdbcTarget target = JdbcTarget.parse(uri);
+        Set<String> v1Columns = columns(target, target.table());
+        RecommendationTable reader = new JdbcRecommendationTable(target, PG.password());
+        assertEquals(rows, reader.current());
+        assertEquals(rows, reader.asOfVersion(1));
+        assertEquals(List.of(1L), reader.history().stream().map(PublishRecord::version).toList());
+        assertEquals(1, storedSchemaVersion(uri));
+        assertEquals(v1Columns, columns(target, target.table()), "a read adds no column");
+        assertFalse(columns(target, target.table() + "_history").contains("noise_sd"), "nor to history");
+    }
+
+    /** Reading a table that is not there creates nothing: no table, no registry row. */
+    @Test
+    void aReadOfAMissingTableCreatesNothing() throws SQLException {
+        JdbcTarget target = PG.newTable("recs_absent");
+        RecommendationTable reader = new JdbcRecommendationTable(target, PG.password());
+        assertFalse(reader.exists());
+        assertEquals(List.of(), reader.current());
+        assertEquals(List.of(), reader.history());
+        assertFalse(reader.exists(), "a read must not create the table");
+        // Another test may have made the registry; this read must not have added to it.
+        sql(target, "CREATE TABLE IF NOT EXISTS mutune_tables (table_name text PRIMARY KEY, kind text NOT NULL,"
+                + " schema_version integer NOT NULL, created_at timestamptz NOT NULL DEFAULT now())");
+        try (Connection c = new JdbcConnections(target, PG.password()).open();
+             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM mutune_tables WHERE table_name = ?")) {
+            s.setString(1, target.table());
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                assertEquals(0, r.getLong(1), "nor register it");
+            }
+        }
     }
 
     @Override
@@ -206,7 +250,7 @@ class JdbcRecommendationTableTest extends RecommendationTableV2Contract {
     @Test
     void aWrongPasswordFailsWithoutShowingThePassword() {
         JdbcPassword wrong = JdbcPassword.fromFile(PG.passwordFile.resolveSibling("env"));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new JdbcRecommendationTable(PG.newTable("recs"), wrong));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new JdbcRecommendationTable(PG.newTable("recs"), wrong).current());
         assertFalse(e.getMessage().contains("MUTUNE_PG_DIR"), e.getMessage());
         assertEquals("JdbcPassword[****]", wrong.toString());
     }
@@ -215,13 +259,15 @@ class JdbcRecommendationTableTest extends RecommendationTableV2Contract {
     void aForeignTableIsRefusedAndANewerOneToo() throws SQLException {
         JdbcTarget foreign = PG.newTable("foreign");
         sql(foreign, "CREATE TABLE " + foreign.table() + " (id integer)");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new JdbcRecommendationTable(foreign, PG.password()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new JdbcRecommendationTable(foreign, PG.password()).current());
+        assertTrue(e.getMessage().contains("not written by mutune"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new JdbcRecommendationTable(foreign, PG.password()).createIfAbsent());
         assertTrue(e.getMessage().contains("not written by mutune"), e.getMessage());
 
         JdbcTarget newer = PG.newTable("newer");
         new JdbcRecommendationTable(newer, PG.password()).publish("s1", List.of(Recs.row("lr", 1024, 0.01, "s1")));
         sql(newer, "UPDATE mutune_tables SET schema_version = 7 WHERE table_name = '" + newer.table() + "'");
-        e = assertThrows(IllegalArgumentException.class, () -> new JdbcRecommendationTable(newer, PG.password()));
+        e = assertThrows(IllegalArgumentException.class, () -> new JdbcRecommendationTable(newer, PG.password()).current());
         assertTrue(e.getMessage().contains("newer"), e.getMessage());
     }
 }

@@ -1,6 +1,7 @@
 package io.mutune.connectors.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -139,5 +140,28 @@ class RecommendationReaderTest {
         assertEquals(0.034, ruled.path("sensitivity").path("double").asDouble());
         assertTrue(ruled.path("predicted_loss").isMissingNode() && ruled.path("validation").isMissingNode(), ruled.toString());
         assertTrue(ruled.path("note").asText().contains("predicted loss and validation"), ruled.toString());
+    }
+
+    @Test
+    void aMissingTableIsAnErrorThatSaysSoAndTheReadCreatesNothing() {
+        RecommendationTable t = PostgresTables.newRecommendationTable();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RecommendationReader.current(t));
+        assertTrue(e.getMessage().startsWith("no table at " + t.location()), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RecommendationReader.asOfVersion(t, 1));
+        assertFalse(t.exists(), "a launcher's read must not create the table");
+    }
+
+    @Test
+    void aRowThatIsNotANumberIsRefusedNotServed() throws Exception {
+        RecommendationTable t = table();
+        // What an older mutune (or a hand-written INSERT) could leave in the table.
+        PostgresTables.sql(t, "UPDATE \"" + PostgresTables.name(t) + "\" SET value = 'NaN' WHERE hyperparameter = 'lr'");
+        TargetQuery q = new TargetQuery("gpt", null, null, Map.of("width", 1024.0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RecommendationReader.current(t).read(q));
+        assertTrue(e.getMessage().contains("lr for {width=1024.0}") && e.getMessage().contains("is NaN") && e.getMessage().contains("refusing to serve it"),
+                e.getMessage());
+        IllegalArgumentException byRule = assertThrows(IllegalArgumentException.class,
+                () -> RecommendationReader.current(t).read(new TargetQuery("gpt", null, null, Map.of("width", 4096.0))));
+        assertTrue(byRule.getMessage().contains("not a number"), byRule.getMessage());
     }
 }

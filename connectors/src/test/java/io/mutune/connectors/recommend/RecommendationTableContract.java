@@ -1,6 +1,7 @@
 package io.mutune.connectors.recommend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,6 +72,17 @@ public abstract class RecommendationTableContract {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.asOfSweep("never-ran"));
         assertTrue(e.getMessage().contains("never-ran"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> t.asOfVersion(3));
+    }
+
+    @Test
+    void aValueThatIsNotANumberIsNeverPublished() {
+        RecommendationTable t = newTable();
+        RecommendationRow nan = new RecommendationRow("mlp", "mup", "adamw", Map.of("width", 1024.0), "lr", Double.NaN, Double.NaN,
+                Double.NaN, "insufficient", Map.of(), "{}", 0, 0, 0.0, null, "insufficient", "s1", 0L, java.time.Instant.EPOCH);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.publish("s1", List.of(nan)));
+        assertTrue(e.getMessage().contains("not a number"), e.getMessage());
+        assertEquals(List.of(), t.history());
+        assertFalse(t.exists(), "a refused publish leaves no table behind");
     }
 
     @Test

@@ -60,18 +60,8 @@ class MathTest {
             }
             y[i] = Math.sin(5 * x[i][0]) + x[i][1] * x[i][1] + 0.1 * r.nextDouble();
         }
-        GpMarginalLikelihood mll = new GpMarginalLikelihood(x, y);
-        double[] t = {Math.log(0.3), Math.log(0.7), Math.log(2.0), Math.log(1.3), Math.log(0.01)};
-        double[] g = new double[t.length];
-        mll.valueAndGradient(t, g);
-        for (int k = 0; k < t.length; k++) {
-            double[] tp = t.clone();
-            double[] tm = t.clone();
-            tp[k] += 1e-5;
-            tm[k] -= 1e-5;
-            double fd = (mll.value(tp) - mll.value(tm)) / 2e-5;
-            assertEquals(fd, g[k], 1e-4 * Math.max(1, Math.abs(fd)), "component " + k);
-        }
+        assertGradientMatchesFiniteDifferences(new GpMarginalLikelihood(x, y),
+                new double[] {Math.log(0.3), Math.log(0.7), Math.log(2.0), Math.log(1.3), Math.log(0.01)});
     }
 
     @Test
@@ -86,8 +76,11 @@ class MathTest {
             y[i] = Math.cos(4 * x[i][0]) + 0.3 * r.nextDouble();
             noiseScale[i] = 1.0 / (1 + i % 4);
         }
-        GpMarginalLikelihood mll = new GpMarginalLikelihood(x, y, noiseScale);
-        double[] t = {Math.log(0.4), Math.log(0.6), Math.log(1.1), Math.log(0.05)};
+        assertGradientMatchesFiniteDifferences(new GpMarginalLikelihood(x, y, noiseScale),
+                new double[] {Math.log(0.4), Math.log(0.6), Math.log(1.1), Math.log(0.05)});
+    }
+
+    private static void assertGradientMatchesFiniteDifferences(GpMarginalLikelihood mll, double[] t) {
         double[] g = new double[t.length];
         mll.valueAndGradient(t, g);
         for (int k = 0; k < t.length; k++) {

@@ -4,7 +4,6 @@ import io.mutune.connectors.journal.JournalRow;
 import io.mutune.connectors.journal.TrialJournal;
 import io.mutune.connectors.open.Tables;
 import io.mutune.connectors.recommend.RecommendationTable;
-import io.mutune.connectors.table.DeltaTables;
 import io.mutune.connectors.table.TableUri;
 import io.mutune.hpo.runner.TrialRunner;
 import io.mutune.jobs.fit.FitJob;
@@ -15,8 +14,11 @@ import io.mutune.jobs.report.SweepReport;
 import io.mutune.jobs.spec.SweepSpec;
 import io.mutune.jobs.spec.SweepSpecParser;
 import io.mutune.jobs.sweep.SpecRunners;
+import io.mutune.jobs.sweep.SweepFiles;
+import io.mutune.jobs.sweep.SweepFinish;
 import io.mutune.jobs.sweep.SweepJob;
 import io.mutune.jobs.sweep.SweepJournal;
+import io.mutune.jobs.sweep.SweepPreflight;
 import io.mutune.jobs.sweep.SweepResult;
 import io.mutune.transfer.recommend.Recommendation;
 import java.io.OutputStream;
@@ -31,7 +33,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import static org.apache.spark.sql.functions.col;
 
 /**
  * The library's entry points for Scala and Java users and notebooks: the same steps as the
@@ -69,14 +70,20 @@ public final class Mutune {
      * @param progress where the per-trial progress lines go; null for none
      */
     public static SweepRun sweep(SparkSession spark, SweepSpec spec, String sweepId, TrialRunner runner, PrintStream progress) {
-        TrialJournal journal = Tables.journal(spark, spec.output().trials());
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        SweepPreflight.SweepTables tables = SweepPreflight.check(spark, spec, sweepId, jsc.hadoopConfiguration());
+        TrialJournal journal = tables.journal();
         if (!journal.read(sweepId).isEmpty()) {
             throw new IllegalArgumentException("sweep id '" + sweepId + "' already has trials in " + journal.location());
         }
         PrintStream out = progress == null ? new PrintStream(OutputStream.nullOutputStream()) : progress;
-        SweepResult result = new SweepJob(spec, sweepId, JavaSparkContext.fromSparkContext(spark.sparkContext()), journal, runner, out).run();
-        List<Recommendation> recs = FitJob.recommend(spec, journal.read(sweepId));
-        long version = Tables.recommendations(spark, spec.output().recommendations()).publish(sweepId, FitJob.toRows(spec, sweepId, recs));
+        SweepJob job = new SweepJob(spec, sweepId, jsc, journal, runner, out);
+        job.files().markLatest(spec.sweep());
+        SweepResult result = job.run();
+        List<Recommendation> recs = SweepFinish.fit(spec, journal.read(sweepId));
+        // A value that is not a number is never published: a launcher would train with it.
+        List<Recommendation> publishable = SweepFinish.finite(recs);
+        long version = publishable.isEmpty() ? -1 : tables.recommendations().publish(sweepId, FitJob.toRows(spec, sweepId, publishable));
         return new SweepRun(spec, result, recs, version);
     }
 
@@ -146,17 +153,13 @@ public final class Mutune {
         return Tables.journal(spark, spec.output().trials()).read(sweepId);
     }
 
-    /** The newest sweep id in the spec's journal whose name is the spec's, if any. */
+    /**
+     * The sweep last started from a spec of this name, if any: the one {@code mutune sweep SPEC --resume}
+     * resumes and {@code mutune report latest --spec SPEC} reports, as the marker in the spec's
+     * checkpoint folder records it ({@code CHECKPOINTS/_latest/NAME}). "Latest" means only this.
+     */
     public static Optional<String> latestSweepId(SparkSession spark, SweepSpec spec) {
-        String path = deltaPath(spec.output().trials(), "output.trials");
-        if (!DeltaTables.exists(spark, path)) {
-            return Optional.empty();
-        }
-        List<Row> rows = spark.read().format("delta").load(path)
-                .where(col("sweep_id").startsWith(spec.sweep()))
-                .groupBy("sweep_id").agg(org.apache.spark.sql.functions.max("started_at").as("last"))
-                .orderBy(col("last").desc()).limit(1).collectAsList();
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0).getString(0));
+        return Optional.ofNullable(SweepFiles.latest(spec.output().checkpoints(), spec.sweep(), spark.sparkContext().hadoopConfiguration()));
     }
 
     /** The rules and recommendations a sweep's journal gives now (what its publish wrote, refitted). */

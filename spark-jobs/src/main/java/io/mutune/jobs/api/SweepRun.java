@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * What {@link Mutune#sweep} did: the trials it journalled, the recommendations it fitted and the
- * recommendations-table version its publish wrote.
+ * recommendations-table version its publish wrote (-1 when nothing was a number, so nothing was published).
  */
 public record SweepRun(SweepSpec spec, SweepResult result, List<Recommendation> recommendations, long publishVersion) {
     public SweepRun {

@@ -17,8 +17,8 @@ import java.util.Map;
 /**
  * How {@code mutune trials} prints a sweep's journal rows: an aligned table for a person, CSV or
  * JSON for a program. Every format has the same columns, read from the journal by name; a column
- * the table does not have (e.g. {@code replicate} before schema v2) is blank in the table and CSV
- * and null in JSON.
+ * the table does not have is blank in the table and CSV and null in JSON. The replicate of a row
+ * written before schema v2 is the one its RUNNING row's note held (see {@code JournalListing}).
  */
 enum JournalListingFormat {
     TABLE, CSV, JSON;

@@ -44,8 +44,8 @@ public final class MutuneCli implements Runnable {
     }
 
     /**
-     * Runs one command; returns the process exit code ({@link ExitCodes}). A user error prints one
-     * line, not a stack trace.
+     * Runs one command; returns the process exit code ({@link ExitCodes}). Every failure prints one
+     * clear line ({@link CommandFailure}); only a bug's stack trace is kept, in a file the line names.
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         MutuneCli root = new MutuneCli();
@@ -56,21 +56,19 @@ public final class MutuneCli implements Runnable {
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.getCommandSpec().usageMessage().exitCodeList(ExitCodes.help());
         cli.setParameterExceptionHandler(MutuneCli::usageError);
-        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-            err.println(commandLine.getCommandName().equals("mutune") ? "mutune: " + e.getMessage()
-                    : "mutune " + commandLine.getCommandName() + ": " + e.getMessage());
-            int code = ExitCodes.of(e);
-            if (code == ExitCodes.INTERNAL) {
-                e.printStackTrace(err);
-            }
-            return code;
-        });
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> CommandFailure.report(
+                commandLine.getCommandName().equals("mutune") ? "mutune" : "mutune " + commandLine.getCommandName(), e, err, verbose(parsed)));
         cli.setExecutionStrategy(parsed -> {
             try (Verbosity v = Verbosity.of(verbose(parsed))) {
                 return new CommandLine.RunLast().execute(parsed);
             }
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Error e) {
+            // picocli hands only Exceptions to the handler: an Error (out of memory, a missing class) gets the same one line.
+            return CommandFailure.report("mutune", e, err, false);
+        }
     }
 
     /** Without a command: the usage, and the usage error's exit code. */

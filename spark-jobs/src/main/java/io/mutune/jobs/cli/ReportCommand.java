@@ -26,11 +26,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class, sortOptions = false, usageHelpAutoWidth = true,
         description = "Write a self-contained HTML report of a sweep (and PNG copies of its charts).")
 final class ReportCommand implements Callable<Integer> {
-    /** The sweep id that means the spec's newest sweep, for nightly jobs that do not know tonight's id. */
+    /** The sweep id that means the sweep last started from the spec (what {@code sweep --resume} resumes), for nightly jobs. */
     static final String LATEST = "latest";
     @ParentCommand
     MutuneCli root;
-    @Parameters(index = "0", paramLabel = "SWEEP_ID", description = "The sweep, or 'latest' (with --spec) for the spec's newest one.")
+    @Parameters(index = "0", paramLabel = "SWEEP_ID", description = "The sweep, or 'latest' (with --spec) for the sweep last started from that spec.")
     String sweepId;
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
@@ -79,7 +79,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         SparkSession session = spark.session("local[*]");
         String id = !sweepId.equals(LATEST) ? sweepId : Mutune.latestSweepId(session, spec).orElseThrow(() -> new IllegalArgumentException(
-                "no sweep named " + spec.sweep() + "* in " + spec.output().trials()));
+                "no sweep was started from spec " + spec.sweep() + " with checkpoints in " + spec.output().checkpoints()));
         ReportOptions options = options(id);
         ReportFiles files = spec != null ? SweepReport.write(session, spec, id, options)
                 : SweepReport.write(session, source.tables.trials, source.tables.recommendations, id, metric, mode, options);

@@ -2,6 +2,7 @@ package io.mutune.jobs.cli;
 
 import io.mutune.jobs.spec.SweepSpec;
 import io.mutune.jobs.spec.SweepSpecParser;
+import io.mutune.jobs.validate.ValidateJob;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,7 +64,10 @@ final class SweepCommand implements Callable<Integer> {
         for (int i = 0; i < specFiles.size(); i++) {
             String id = sweepIds == null ? null : sweepIds.get(i);
             SweepSpec spec = SweepSpecParser.parse(specFiles.get(i));
-            sweeps.add(new SweepOfSpec(spec, starts.get(i), id, resume, force));
+            if (spec.validate() != null) {
+                ValidateJob.check(spec, spec.validate());
+            }
+            sweeps.add(new SweepOfSpec(spec, specFiles.get(i), starts.get(i), id, resume, force));
         }
         java.util.Set<String> names = new java.util.HashSet<>();
         for (int i = 0; i < sweeps.size(); i++) {
@@ -74,7 +78,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         SparkSession session = spark.session("local[*]");
         if (sweeps.size() == 1) {
-            return sweeps.get(0).run(session, root.out(), System.console() != null);
+            return sweeps.get(0).run(session, root.out(), System.console() != null, spark.master);
         }
         return runSideBySide(sweeps, session);
     }
@@ -83,13 +87,14 @@ final class SweepCommand implements Callable<Integer> {
     private int runSideBySide(List<SweepOfSpec> sweeps, SparkSession session) throws Exception {
         List<Thread> threads = new ArrayList<>();
         Exception[] failures = new Exception[sweeps.size()];
+        int[] codes = new int[sweeps.size()];
         for (int i = 0; i < sweeps.size(); i++) {
             int k = i;
             String name = specFiles.get(i).getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
             PrintStream out = new PrefixedLines(root.out(), "[" + name + "] ").printStream();
             Thread t = new Thread(() -> {
                 try {
-                    sweeps.get(k).run(session, out, false);
+                    codes[k] = sweeps.get(k).run(session, out, false, spark.master);
                 } catch (Exception e) {
                     failures[k] = e;
                 }
@@ -115,6 +120,6 @@ final class SweepCommand implements Callable<Integer> {
             String spec = specFiles.get(java.util.Arrays.asList(failures).indexOf(first)).toString();
             throw first instanceof IllegalArgumentException ? new IllegalArgumentException(spec + ": " + first.getMessage(), first) : first;
         }
-        return ExitCodes.OK;
+        return java.util.Arrays.stream(codes).max().orElse(ExitCodes.OK);
     }
 }

@@ -48,6 +48,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         SweepSpec spec = SweepSpecParser.parse(specFile);
         ValidationPlan plan = new ValidationPlan(target, seeds, bracket, hyperparameter);
+        ValidateJob.check(spec, plan);
         ValidateJob.run(spark.session("local[*]"), spec, recommendations == null ? spec.output().recommendations() : recommendations,
                 plan, root.out(), Clock.systemUTC());
         return ExitCodes.OK;

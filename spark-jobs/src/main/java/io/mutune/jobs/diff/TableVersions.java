@@ -24,8 +24,11 @@ public final class TableVersions {
         this(Tables.recommendations(spark, "delta:" + path));
     }
 
-    /** The latest publish version; fails on a table nothing was published to. */
+    /** The latest publish version; fails on a table nothing was published to, or no table at all. */
     public long latest() {
+        if (!table.exists()) {
+            throw new IllegalArgumentException("no table at " + table.location() + ": nothing was ever published there, or the location is mistyped");
+        }
         return table.history().stream().mapToLong(PublishRecord::version).max()
                 .orElseThrow(() -> new IllegalArgumentException("table " + table.location() + " has no publish yet"));
     }

@@ -2,6 +2,7 @@ package io.mutune.jobs.exec;
 
 import io.mutune.hpo.runner.SegmentResult;
 import io.mutune.hpo.runner.TrialContext;
+import io.mutune.jobs.external.ExternalCommandException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Serializable;
@@ -58,7 +59,7 @@ public final class SegmentTaskFunction extends AbstractFunction1<Iterator<Segmen
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception | LinkageError e) {
-            return new SegmentOutcome(null, stackTail(e), RunnerEnding.THREW, executor, host, gpus, sparkAttempt, start,
+            return new SegmentOutcome(null, describe(e), RunnerEnding.THREW, executor, host, gpus, sparkAttempt, start,
                     System.currentTimeMillis());
         }
     }
@@ -79,6 +80,21 @@ public final class SegmentTaskFunction extends AbstractFunction1<Iterator<Segmen
         } catch (java.io.IOException e) {
             return "unknown";
         }
+    }
+
+    /**
+     * The journal message of a runner that threw: a reason in one line first (what the progress line
+     * shows), then the details. An external program's message already reads so, with its stderr
+     * tail; anything else gets its class and message, then its stack.
+     */
+    static String describe(Throwable e) {
+        if (e instanceof ExternalCommandException) {
+            String m = e.getMessage();
+            return m.length() <= STACK_TAIL_CHARS ? m : m.substring(0, STACK_TAIL_CHARS) + "\n...";
+        }
+        String m = e.getMessage() == null ? "" : e.getMessage().strip();
+        int nl = m.indexOf('\n');
+        return e.getClass().getSimpleName() + (m.isEmpty() ? "" : ": " + (nl < 0 ? m : m.substring(0, nl))) + "\n" + stackTail(e);
     }
 
     static String stackTail(Throwable e) {

@@ -28,8 +28,8 @@ final class TimedRun {
             return work.get(task.timeoutSeconds() + GRACE_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             work.cancel(true);
-            throw new TimeoutException("trial " + task.segment().trialId() + " ran past resources.trial_timeout_s = "
-                    + task.timeoutSeconds() + " s and was stopped");
+            throw new TimeoutException("timed out after " + task.timeoutSeconds() + " s\ntrial " + task.segment().trialId()
+                    + " ran past resources.trial_timeout_s = " + task.timeoutSeconds() + " s (and " + GRACE_SECONDS + " s of grace) and was stopped");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof Exception ex) {

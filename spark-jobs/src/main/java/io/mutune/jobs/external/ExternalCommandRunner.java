@@ -18,8 +18,10 @@ import java.util.stream.Stream;
  * Runs a trial segment as an external program (a user's PyTorch or JAX script): hyperparameters go
  * in through {@link TrialInput} (a JSON file and environment variables, never a shell), metrics come
  * back as JSON lines on stdout or in {@code $MUTUNE_METRICS_FILE} ({@link MetricReports}). A run
- * that exits non-zero, or is still running after the timeout (it is killed with its children),
- * fails with the tail of its stderr in the message.
+ * that exits non-zero, is still running after the timeout (it is killed with its children), or
+ * reports no metrics fails. The message's first line is the reason in a few words (what the
+ * progress line shows: {@code exit 1: <last stderr line>}, {@code timed out after 3 s},
+ * {@code no JSON metric line in stdout}); the tail of its stderr follows.
  */
 public final class ExternalCommandRunner implements TrialRunner, Serializable {
     private static final long serialVersionUID = 1L;
@@ -71,22 +73,38 @@ public final class ExternalCommandRunner implements TrialRunner, Serializable {
         }
         if (!exited) {
             kill(process);
-            throw new ExternalCommandException("trial " + segment.trialId() + ": " + spec.command() + " still ran after resources.trial_timeout_s = "
-                    + timeoutSeconds + " s and was killed; stderr tail:\n" + stderr.awaitTail(2000));
+            throw new ExternalCommandException("timed out after " + timeoutSeconds + " s\ntrial " + segment.trialId() + ": " + spec.command()
+                    + " still ran after resources.trial_timeout_s = " + timeoutSeconds + " s and was killed; stderr tail:\n" + stderr.awaitTail(2000));
         }
-        stdout.awaitTail(5000);
+        String outTail = stdout.awaitTail(5000);
         String errTail = stderr.awaitTail(5000);
         if (process.exitValue() != 0) {
-            throw new ExternalCommandException("trial " + segment.trialId() + ": " + spec.command() + " exited with status "
-                    + process.exitValue() + "; stderr tail:\n" + errTail);
+            throw new ExternalCommandException("exit " + process.exitValue() + ": " + lastLine(errTail, "(nothing on stderr)") + "\ntrial "
+                    + segment.trialId() + ": " + spec.command() + " exited with status " + process.exitValue() + "; stderr tail:\n" + errTail);
         }
         if (Files.exists(metricsFile)) {
             try (Stream<String> lines = Files.lines(metricsFile)) {
                 lines.forEach(reports::accept);
             }
         }
+        if (reports.curve().isEmpty()) {
+            throw new ExternalCommandException("no JSON metric line in stdout\ntrial " + segment.trialId() + ": " + spec.command()
+                    + " exited 0 but reported no metrics: print a JSON line such as {\"resource\": 100, \"val_loss\": 2.31} on stdout"
+                    + " or write it to $MUTUNE_METRICS_FILE; stdout tail:\n" + outTail + "\nstderr tail:\n" + errTail);
+        }
         String checkpoint = reports.checkpoint() != null ? reports.checkpoint() : segment.checkpointTo();
         return SegmentResult.completed(reports.lastResource(), reports.last(), reports.curve(), checkpoint);
+    }
+
+    /** The last line that is not blank, for the one-line reason; {@code none} when there is none. */
+    static String lastLine(String text, String none) {
+        String[] lines = text.split("\n");
+        for (int i = lines.length - 1; i >= 0; i--) {
+            if (!lines[i].isBlank()) {
+                return lines[i].strip();
+            }
+        }
+        return none;
     }
 
     /** Kills the program and everything it started (a training script's data-loader workers). */

@@ -2,6 +2,7 @@ package io.mutune.jobs.report;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -23,22 +24,49 @@ final class RecordTable {
         if (rows.isEmpty()) {
             return "";
         }
-        RecordComponent[] cols = rows.get(0).getClass().getRecordComponents();
+        List<Column> cols = columns(rows.get(0).getClass());
         StringBuilder sb = new StringBuilder("<div class=\"table\"><table class=\"" + cssClass + "\"><thead><tr>");
-        for (RecordComponent c : cols) {
-            sb.append("<th>").append(Html.escape(snake(c.getName()))).append("</th>");
+        for (Column c : cols) {
+            sb.append("<th>").append(Html.escape(c.name())).append("</th>");
         }
         sb.append("</tr></thead><tbody>\n");
         for (Record r : rows) {
             sb.append("<tr>");
-            for (RecordComponent c : cols) {
-                Object v = value(r, c);
-                sb.append("<td class=\"col-").append(snake(c.getName())).append("\" data-value=\"")
+            for (Column c : cols) {
+                Object v = c.read(r);
+                sb.append("<td class=\"col-").append(c.name()).append("\" data-value=\"")
                         .append(Html.escape(v instanceof String s && s.length() <= FOLD ? s : "")).append("\">").append(cell(v)).append("</td>");
             }
             sb.append("</tr>\n");
         }
         return sb.append("</tbody></table></div>\n").toString();
+    }
+
+    /**
+     * One column per component; a component that is itself a record (a recommendation's
+     * statistics, its validation) gives one column per component of its own, named by those,
+     * so its fields read as the table's columns do.
+     */
+    private static List<Column> columns(Class<?> type) {
+        List<Column> out = new ArrayList<>();
+        for (RecordComponent c : type.getRecordComponents()) {
+            if (c.getType().isRecord()) {
+                for (RecordComponent inner : c.getType().getRecordComponents()) {
+                    out.add(new Column(snake(inner.getName()), c, inner));
+                }
+            } else {
+                out.add(new Column(snake(c.getName()), c, null));
+            }
+        }
+        return out;
+    }
+
+    /** A column: a component, or a component of a record-valued component. */
+    private record Column(String name, RecordComponent outer, RecordComponent inner) {
+        Object read(Record r) {
+            Object v = value(r, outer);
+            return inner == null || v == null ? v : value((Record) v, inner);
+        }
     }
 
     private static Object value(Record r, RecordComponent c) {

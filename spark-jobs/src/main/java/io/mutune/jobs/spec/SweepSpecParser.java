@@ -172,30 +172,13 @@ public final class SweepSpecParser {
         }
         List<Map<String, Double>> targets = new java.util.ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
-            SpecNode t = SpecNode.of("targets[" + i + "]", raw.get(i));
-            t.allowOnly(AXES);
-            Map<String, Double> target = new LinkedHashMap<>();
-            for (String axis : t.raw().keySet()) {
-                double v = SpecNode.toDouble(t.field(axis), t.raw().get(axis));
-                if (!(v > 0) || Double.isInfinite(v)) {
-                    throw new SpecException(t.field(axis), "expected a positive number, got " + t.raw().get(axis));
-                }
-                target.put(axis, v);
-            }
-            for (String axis : scales.keySet()) {
-                if (!target.containsKey(axis)) {
-                    throw new SpecException("targets[" + i + "]", "has no '" + axis + "', but the sweep varies it; expected a value for every axis in scales " + scales.keySet());
-                }
-            }
-            targets.add(Map.copyOf(target));
+            targets.add(targetScale(SpecNode.of("targets[" + i + "]", raw.get(i)), "targets[" + i + "]", scales));
         }
         return List.copyOf(targets);
     }
 
-    /** {@code validate: {target: {width: 2048}, seeds: 3, bracket: 2, hyperparameter: lr}}. */
-    private static ValidationPlan parseValidate(SpecNode node, Map<String, List<Double>> scales) {
-        node.allowOnly(Set.of("target", "seeds", "bracket", "hyperparameter"));
-        SpecNode t = node.node("target");
+    /** A target scale at {@code field}: positive numbers on known axes, one for every axis the sweep varies. */
+    private static Map<String, Double> targetScale(SpecNode t, String field, Map<String, List<Double>> scales) {
         t.allowOnly(AXES);
         Map<String, Double> target = new LinkedHashMap<>();
         for (String axis : t.raw().keySet()) {
@@ -207,9 +190,16 @@ public final class SweepSpecParser {
         }
         for (String axis : scales.keySet()) {
             if (!target.containsKey(axis)) {
-                throw new SpecException(node.field("target"), "has no '" + axis + "', but the sweep varies it; expected a value for every axis in scales " + scales.keySet());
+                throw new SpecException(field, "has no '" + axis + "', but the sweep varies it; expected a value for every axis in scales " + scales.keySet());
             }
         }
+        return Map.copyOf(target);
+    }
+
+    /** {@code validate: {target: {width: 2048}, seeds: 3, bracket: 2, hyperparameter: lr}}. */
+    private static ValidationPlan parseValidate(SpecNode node, Map<String, List<Double>> scales) {
+        node.allowOnly(Set.of("target", "seeds", "bracket", "hyperparameter"));
+        Map<String, Double> target = targetScale(node.node("target"), node.field("target"), scales);
         long seeds = node.integer("seeds", 3);
         if (seeds < 1 || seeds > 64) {
             throw new SpecException(node.field("seeds"), "expected an integer from 1 to 64 (held-out seeds per configuration), got " + seeds);

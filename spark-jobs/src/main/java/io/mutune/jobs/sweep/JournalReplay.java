@@ -1,6 +1,7 @@
 package io.mutune.jobs.sweep;
 
 import io.mutune.connectors.journal.JournalRow;
+import io.mutune.connectors.journal.JournalV1Rows;
 import io.mutune.connectors.journal.TrialStatus;
 import io.mutune.hpo.space.Configuration;
 import io.mutune.hpo.tuner.TrialReport;
@@ -25,8 +26,12 @@ final class JournalReplay {
 
     private JournalReplay() { }
 
-    /** @param rows one sweep's rows in seq order */
-    static JournalReplay of(List<JournalRow> rows, String metric) {
+    /**
+     * @param written one sweep's rows in seq order; rows without the request columns (written by a
+     *             version-1 driver) are read by their notes (JournalV1Rows)
+     */
+    static JournalReplay of(List<JournalRow> written, String metric) {
+        List<JournalRow> rows = JournalV1Rows.recover(written);
         JournalReplay r = new JournalReplay();
         Map<String, Integer> lastRetryAttempt = retries(rows);
         for (JournalRow row : rows) {
@@ -76,10 +81,9 @@ final class JournalReplay {
     }
 
     private static TrialRequest requestOf(JournalRow row) {
-        AskNote note = AskNote.parse(row.message(), row.trialId(), row.parentTrial(), row.fromResource());
         return new TrialRequest(row.trialId(), row.number(), Configuration.fromJson(row.configJson()), row.fromResource(),
-                row.targetResource(), note.resumeFromTrialId(), note.replicate() > 0 ? null : row.parentTrial(), note.bracket(),
-                note.replicate());
+                row.targetResource(), row.resumeFrom(), row.replicate() > 0 ? null : row.parentTrial(), row.bracket(),
+                row.replicate());
     }
 
     /** The report the driver told when it wrote this terminal row (see SegmentEnd). */

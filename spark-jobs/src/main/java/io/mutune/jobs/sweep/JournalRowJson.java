@@ -15,11 +15,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One journal row as one line of JSON, for the write-ahead log. Version 1; fields by the journal's
- * column names. NaN and Infinity are written as such, because diverged metrics are data.
+ * One journal row as one line of JSON, for the write-ahead log; fields by the journal's column
+ * names. NaN and Infinity are written as such, because diverged metrics are data. Version 2 adds
+ * bracket, resume_from and replicate, as schema version 2 of the journal does. Lines of version 1
+ * (a log left by a version-1 driver) still read: their rows lack those three, which
+ * {@code JournalV1Rows} recovers from the RUNNING rows' notes, as for a version-1 table.
  */
 final class JournalRowJson {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
@@ -55,6 +58,9 @@ final class JournalRowJson {
         m.put("message", r.message());
         m.put("started_at", r.startedAt() == null ? null : r.startedAt().toEpochMilli());
         m.put("finished_at", r.finishedAt() == null ? null : r.finishedAt().toEpochMilli());
+        m.put("bracket", r.bracket());
+        m.put("resume_from", r.resumeFrom());
+        m.put("replicate", r.replicate());
         try {
             return JSON.writeValueAsString(m);
         } catch (IOException e) {
@@ -62,7 +68,7 @@ final class JournalRowJson {
         }
     }
 
-    /** @throws IllegalArgumentException naming the line's problem, for a line that is not a version-1 row */
+    /** @throws IllegalArgumentException naming the line's problem, for a line that is not a row of version 1 or 2 */
     static JournalRow read(String line) {
         JsonNode n;
         try {
@@ -70,8 +76,9 @@ final class JournalRowJson {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("not a JSON journal row: " + e.getOriginalMessage(), e);
         }
-        if (n == null || n.path("v").asInt(-1) != VERSION) {
-            throw new IllegalArgumentException("expected a journal row of version " + VERSION + ", got " + line);
+        int version = n == null ? -1 : n.path("v").asInt(-1);
+        if (version != 1 && version != VERSION) {
+            throw new IllegalArgumentException("expected a journal row of version 1 or " + VERSION + ", got " + line);
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = n.path("metrics").fields(); it.hasNext(); ) {
@@ -84,7 +91,13 @@ final class JournalRowJson {
                 n.path("from_resource").asLong(), n.path("target_resource").asLong(), n.path("resource").asLong(),
                 metrics, text(n, "curve"), TrialStatus.fromColumn(text(n, "status")), n.path("attempt").asInt(),
                 text(n, "executor"), text(n, "gpu"), text(n, "checkpoint"), n.path("seed").asLong(), text(n, "message"),
-                instant(n, "started_at"), instant(n, "finished_at"));
+                instant(n, "started_at"), instant(n, "finished_at"),
+                integer(n, "bracket"), text(n, "resume_from"), integer(n, "replicate"));
+    }
+
+    private static Integer integer(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asInt();
     }
 
     private static String text(JsonNode n, String field) {

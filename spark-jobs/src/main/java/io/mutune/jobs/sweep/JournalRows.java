@@ -6,7 +6,11 @@ import io.mutune.jobs.exec.SegmentOutcome;
 import java.time.Instant;
 import java.util.Map;
 
-/** Builds the journal rows of one sweep: a segment's start, its end, and attempts that were lost. */
+/**
+ * Builds the journal rows of one sweep: a segment's start, its end, and attempts that were lost.
+ * Every row of a segment records the request that started it (bracket, resume_from, replicate), which
+ * is what replay needs to ask the tuner the same again.
+ */
 final class JournalRows {
     private final String sweepId;
     private final String metric;
@@ -18,11 +22,10 @@ final class JournalRows {
         this.nextSeq = firstSeq;
     }
 
-    /** The row written before the task starts; its message carries what replay needs (see AskNote). */
+    /** The row written before the task starts. */
     JournalRow running(Running r) {
-        String note = new AskNote(r.request().bracket(), r.request().resumeFromTrialId(), r.request().replicate()).message();
         return row(r, TrialStatus.RUNNING, r.attempt(), r.request().fromResource(), Map.of(), null, null, null,
-                r.segment().resumeFrom(), note, Instant.ofEpochMilli(r.askedAtMillis()), null);
+                r.segment().resumeFrom(), null, Instant.ofEpochMilli(r.askedAtMillis()), null);
     }
 
     /** The row of an ended segment. */
@@ -46,7 +49,8 @@ final class JournalRows {
                 scale.get("width"), scale.get("depth"), scale.get("tokens"), scale.get("batch"),
                 r.request().trialId(), r.request().number(), r.request().parentTrialId(), r.request().config().toJson(),
                 r.request().fromResource(), r.request().toResource(), resource, metrics, curve, status, attempt,
-                executor, gpu, checkpoint, r.segment().seed(), message, started, finished);
+                executor, gpu, checkpoint, r.segment().seed(), message, started, finished,
+                r.request().bracket(), r.request().resumeFromTrialId(), r.request().replicate());
     }
 
     String metric() {

@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * Where the driver's rows go: the write-ahead log (durable on {@link #makeDurable}) and the journal
  * table (batched, in the background). Without a log, durability means waiting for the table commit.
+ * Every row is handed to both even when one of them fails, so the other still has it when the sweep
+ * stops.
  */
 final class JournalSink {
     private final JournalWriter writer;
@@ -17,10 +19,10 @@ final class JournalSink {
     }
 
     void write(List<JournalRow> rows) {
+        rows.forEach(writer::write);
         if (wal != null) {
             wal.append(rows);
         }
-        rows.forEach(writer::write);
     }
 
     /** Returns once every row written so far survives the driver being killed. */

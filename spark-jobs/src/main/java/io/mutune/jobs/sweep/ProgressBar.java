@@ -3,6 +3,7 @@ package io.mutune.jobs.sweep;
 import io.mutune.connectors.journal.JournalRow;
 import java.io.PrintStream;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
@@ -38,6 +39,16 @@ final class ProgressBar implements SweepProgress {
             bar.step();
         }
         bar.setExtraMessage(String.format(Locale.ROOT, "%d in flight", running));
+    }
+
+    @Override
+    public void resumedWith(List<JournalRow> endedBefore) {
+        lines.resumedWith(endedBefore);
+        endedBefore.forEach(r -> {
+            if (done.add(r.trialId())) {
+                bar.step();
+            }
+        });
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.mutune.hpo.runner.TrialRunner;
 import io.mutune.hpo.runner.TrialSegment;
 import io.mutune.hpo.tuner.TrialReport;
 import io.mutune.hpo.tuner.TrialRequest;
+import io.mutune.jobs.faults.DriverStop;
 import io.mutune.jobs.exec.RunnerEnding;
 import io.mutune.jobs.exec.SegmentOutcome;
 import io.mutune.jobs.exec.SegmentTask;
@@ -24,7 +25,8 @@ import java.util.function.BiFunction;
  * The driver's loop: keep as many segments in flight as the cluster has slots now (plus a few queued
  * per executor, so a freed slot never waits for the driver), asking the
  * scale points' tuners in turn; journal each start durably before its task is submitted (one log
- * flush for all the starts of a round); journal, retry or tell each segment as it ends.
+ * flush for all the starts of a round); journal, retry or tell each segment as it ends. It waits on
+ * the {@link DriverStop} beside the running segments, so a failing journal stops it at once.
  */
 final class SegmentLoop {
     /** How long a new application waits for its first executor before asking anyway (Spark then queues the tasks). */
@@ -37,6 +39,7 @@ final class SegmentLoop {
     private final JournalRows rows;
     private final SweepProgress progress;
     private final List<JournalRow> finished;
+    private final DriverStop stop;
     private final Map<CompletableFuture<SegmentOutcome>, Submitted> inFlight = new LinkedHashMap<>();
     private final List<Running> toStart = new ArrayList<>();
     private final List<SegmentTiming> timings = new ArrayList<>();
@@ -44,7 +47,7 @@ final class SegmentLoop {
     private int peakSlots;
 
     SegmentLoop(SweepSpec spec, TrialRunner runner, SparkSegmentExecutor executor, SlotCount slots, JournalSink sink,
-                JournalRows rows, SweepProgress progress, List<JournalRow> finished) {
+                JournalRows rows, SweepProgress progress, List<JournalRow> finished, DriverStop stop) {
         this.spec = spec;
         this.runner = runner;
         this.executor = executor;
@@ -53,6 +56,7 @@ final class SegmentLoop {
         this.rows = rows;
         this.progress = progress;
         this.finished = finished;
+        this.stop = stop;
     }
 
     /** A segment a dead driver left running: journal it as stale and run it again, one attempt later. */
@@ -65,12 +69,16 @@ final class SegmentLoop {
     List<SegmentTiming> run(List<ScalePointTuner> points, BiFunction<ScalePointTuner, TrialRequest, TrialSegment> segments) {
         slots.awaitFirstExecutor(FIRST_EXECUTOR_WAIT_MS);
         while (true) {
+            stop.throwIfStopped();
             fill(points, segments);
             startAll();
             if (inFlight.isEmpty()) {
                 break;
             }
-            CompletableFuture.anyOf(inFlight.keySet().toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+            List<CompletableFuture<?>> waits = new ArrayList<>(inFlight.keySet());
+            waits.add(stop.signal());
+            CompletableFuture.anyOf(waits.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+            stop.throwIfStopped();
             for (Iterator<Map.Entry<CompletableFuture<SegmentOutcome>, Submitted>> it = inFlight.entrySet().iterator(); it.hasNext(); ) {
                 Map.Entry<CompletableFuture<SegmentOutcome>, Submitted> e = it.next();
                 if (e.getKey().isDone()) {

@@ -50,6 +50,29 @@ public final class SweepFiles {
         return fs;
     }
 
+    /**
+     * Checks, before any trial runs, that the sweep's folder and its write-ahead log folder can be
+     * written: makes them, then writes, flushes and deletes a probe file in the log folder. The
+     * probe is not named {@code *.jsonl}, so a log reader never mistakes one left behind for a log.
+     */
+    public void requireWritable() {
+        Path dir = new Path(sweepFolder(), "_wal");
+        Path probe = new Path(dir, "_probe-" + java.util.UUID.randomUUID());
+        try {
+            FileSystem files = fileSystem();
+            if (!files.mkdirs(dir)) {
+                throw new IOException("mkdirs returned false");
+            }
+            try (FSDataOutputStream out = files.create(probe, false)) {
+                out.write("mutune".getBytes(StandardCharsets.UTF_8));
+                out.hflush();
+            }
+            files.delete(probe, false);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("output.checkpoints: cannot write " + dir + ": " + io.mutune.jobs.faults.OneLine.of(e), e);
+        }
+    }
+
     /** Where a trial's state after training to {@code resource} is written (and later resumed from). */
     public String checkpoint(String trialId, long resource) {
         return new Path(new Path(sweepFolder(), trialId), "r" + resource).toString();

@@ -10,6 +10,8 @@ import io.mutune.jobs.exec.SegmentOutcome;
 import io.mutune.jobs.exec.SlotCount;
 import io.mutune.jobs.exec.SparkSegmentExecutor;
 import io.mutune.jobs.exec.SweepPools;
+import io.mutune.jobs.faults.BoundedRetry;
+import io.mutune.jobs.faults.DriverStop;
 import io.mutune.jobs.spec.SweepSpec;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -24,7 +26,8 @@ import org.apache.spark.api.java.JavaSparkContext;
  * busy, each trial segment one asynchronous Spark job. Every row is written to the write-ahead log
  * (flushed before any task it announces starts) and committed to the journal table in batches.
  * A resumed run first replays the journal into the tuners and re-runs what the dead driver left
- * running, under the same trial ids, configs and seeds.
+ * running, under the same trial ids, configs and seeds. If the driver's own I/O fails mid-sweep, the
+ * sweep stops at once with every row kept ({@link SweepStops}).
  */
 public final class SweepJob {
     private final SweepSpec spec;
@@ -77,30 +80,55 @@ public final class SweepJob {
         }
         JournalReplay replay = JournalReplay.of(previous, spec.search().metric());
         points.values().forEach(p -> p.tuner().replay(replay.events(p.key())));
+        List<Running> stale = leftRunning(replay, points);
         List<JournalRow> finished = new ArrayList<>(previous.stream()
                 .filter(r -> r.status().isTerminal() && r.status() != TrialStatus.STALE).toList());
+        progress.resumedWith(finished);
+        DriverStop stop = new DriverStop();
         SparkSegmentExecutor executor = new SparkSegmentExecutor(jsc, sweepId, spec.resources().gpusPerTrial(), pool());
         JournalRows rows = new JournalRows(sweepId, spec.search().metric(), replay.nextSeq());
-        try (JournalWriter writer = new JournalWriter(journal); WriteAheadLog wal = WriteAheadLog.open(files)) {
+        WriteAheadLog wal = WriteAheadLog.open(files);
+        JournalWriter writer = new JournalWriter(journal, stop, BoundedRetry.fromSystemProperties(), line -> out.println("  " + line));
+        try {
             SegmentLoop loop = new SegmentLoop(spec, runner, executor, new SlotCount(jsc, spec.resources().gpusPerTrial()),
-                    new JournalSink(writer, wal), rows, progress, finished);
-            for (OpenSegment open : replay.open()) {
-                ScalePointTuner point = points.get(open.scaleKey());
-                if (point == null) {
-                    throw new IllegalArgumentException("the journal of sweep " + sweepId + " has trial " + open.request().trialId()
-                            + " at scale point " + open.scaleKey() + ", which the spec does not have; resume it with the spec it started with");
-                }
-                Running stale = new Running(point, open.request(), segmentFor(point, open.request()), open.lastAttempt(), open.failures(),
-                        System.currentTimeMillis());
-                loop.reap(stale);
-            }
+                    new JournalSink(writer, wal), rows, progress, finished, stop);
+            stale.forEach(loop::reap);
             List<SegmentTiming> timings = loop.run(new ArrayList<>(points.values()), this::segmentFor);
+            writer.close();
             progress.finish();
+            closeQuietly(wal);
             double wall = (System.nanoTime() - startNanos) / 1e9;
-            return new SweepResult(sweepId, finished, timings, journal.location(), writer.commits(), wall, loop.peakSlots());
-        } catch (RuntimeException e) {
-            executor.cancelAll();
-            throw e;
+            return new SweepResult(sweepId, finished, timings, journal.location(), writer.commits(), writer.retries(), wall, loop.peakSlots());
+        } catch (Exception | Error e) {
+            progress.finish();
+            throw SweepStops.stop(e, executor, writer, wal, journal.location());
+        }
+    }
+
+    /** What a dead driver left running, checked against the spec before anything is written. */
+    private List<Running> leftRunning(JournalReplay replay, Map<String, ScalePointTuner> points) {
+        List<Running> out = new ArrayList<>();
+        for (OpenSegment open : replay.open()) {
+            ScalePointTuner point = points.get(open.scaleKey());
+            if (point == null) {
+                throw new IllegalArgumentException("the journal of sweep " + sweepId + " has trial " + open.request().trialId()
+                        + " at scale point " + open.scaleKey() + ", which the spec does not have; resume it with the spec it started with");
+            }
+            out.add(new Running(point, open.request(), segmentFor(point, open.request()), open.lastAttempt(), open.failures(),
+                    System.currentTimeMillis()));
+        }
+        return out;
+    }
+
+    /** Once every row is in the table, a log that cannot be closed (a full disk) costs nothing. */
+    private static void closeQuietly(WriteAheadLog wal) {
+        if (wal == null) {
+            return;
+        }
+        try {
+            wal.close();
+        } catch (RuntimeException | Error e) {
+            // The journal table already holds every row the log held.
         }
     }
 

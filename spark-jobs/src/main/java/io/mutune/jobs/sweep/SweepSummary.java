@@ -12,6 +12,7 @@ import java.util.Map;
 public final class SweepSummary {
     private SweepSummary() { }
 
+    /** @param publishVersion the version the publish wrote, or -1 when nothing was published */
     public static void print(PrintStream out, SweepResult result, String metric, String mode, List<Recommendation> recs,
                              String recommendationsTable, long publishVersion) {
         out.println();
@@ -68,8 +69,10 @@ public final class SweepSummary {
                             r.predictedLoss().value(), r.predictedLoss().lower(), r.predictedLoss().upper(), r.predictedLoss().form())));
         }
         out.println("tables:");
-        out.printf(Locale.ROOT, "  trials:          %s  (%d commits)%n", result.journalLocation(), result.journalCommits().commits());
-        out.printf(Locale.ROOT, "  recommendations: %s  (version %d)%n", recommendationsTable, publishVersion);
+        out.printf(Locale.ROOT, "  trials:          %s  (%d commits%s)%n", result.journalLocation(), result.journalCommits().commits(),
+                result.journalRetries() == 0 ? "" : ", " + result.journalRetries() + " retried after transient faults");
+        out.printf(Locale.ROOT, "  recommendations: %s  (%s)%n", recommendationsTable,
+                publishVersion < 0 ? "nothing published" : "version " + publishVersion);
     }
 
     private static String percent(double v) {

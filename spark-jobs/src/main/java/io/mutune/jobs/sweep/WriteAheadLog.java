@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
@@ -30,6 +31,7 @@ import org.apache.hadoop.fs.StreamCapabilities;
 final class WriteAheadLog implements AutoCloseable {
     private final FSDataOutputStream out;
     private final Path file;
+    private volatile boolean failed;
 
     private WriteAheadLog(FSDataOutputStream out, Path file) {
         this.out = out;
@@ -57,26 +59,59 @@ final class WriteAheadLog implements AutoCloseable {
 
     /** Buffers rows; they are durable once {@link #flush} returns. */
     void append(List<JournalRow> rows) {
+        requireHealthy();
         try {
             for (JournalRow r : rows) {
                 out.write((JournalRowJson.write(r) + "\n").getBytes(StandardCharsets.UTF_8));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the journal's write-ahead log " + file + ": " + e.getMessage(), e);
+        } catch (IOException | FSError e) {
+            failed = true;
+            throw new UncheckedIOException("cannot write the journal's write-ahead log " + file + ": " + causeOf(e), asIo(e));
         }
     }
 
     void flush() {
+        requireHealthy();
         try {
             out.hflush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot flush the journal's write-ahead log " + file + ": " + e.getMessage(), e);
+        } catch (IOException | FSError e) {
+            failed = true;
+            throw new UncheckedIOException("cannot flush the journal's write-ahead log " + file + ": " + causeOf(e), asIo(e));
         }
     }
 
     /**
-     * Every row in every log of the sweep. A last line cut short by a kill is skipped: its row was
-     * never flushed, so no task was started for it.
+     * Whether a write failed. A failed log is never written again: so a line cut short by a full disk
+     * stays the last line of its file, where {@link #readAll} knows to skip it.
+     */
+    boolean failed() {
+        return failed;
+    }
+
+    /** The folder of the sweep's logs, for messages. */
+    String location() {
+        return file.getParent().toString();
+    }
+
+    /** The local file system reports a full disk as an Error (FSError) wrapping the IOException. */
+    private static IOException asIo(Throwable e) {
+        return e instanceof IOException io ? io : e.getCause() instanceof IOException io ? io : new IOException(e);
+    }
+
+    private static String causeOf(Throwable e) {
+        return asIo(e).getMessage();
+    }
+
+    private void requireHealthy() {
+        if (failed) {
+            throw new IllegalStateException("the journal's write-ahead log " + file + " failed earlier and is not written again");
+        }
+    }
+
+    /**
+     * Every row in every log of the sweep. A last line cut short (by a kill, or a disk that filled
+     * up) is skipped: its row was never flushed, so no task was started for it. Any other line that
+     * does not read is an error. Files that are not logs ({@code *.jsonl}) are not read.
      */
     static List<JournalRow> readAll(SweepFiles files) {
         Path dir = new Path(files.sweepFolder(), "_wal");
@@ -87,12 +122,17 @@ final class WriteAheadLog implements AutoCloseable {
                 return rows;
             }
             for (FileStatus f : fs.listStatus(dir)) {
+                if (!f.getPath().getName().endsWith(".jsonl")) {
+                    continue;
+                }
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(f.getPath()), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = r.readLine()) != null) {
+                    String line = r.readLine();
+                    while (line != null) {
+                        String next = r.readLine();
                         if (!line.isBlank()) {
-                            readLine(line, f.getPath(), rows);
+                            readLine(line, next == null, f.getPath(), rows);
                         }
+                        line = next;
                     }
                 }
             }
@@ -102,14 +142,14 @@ final class WriteAheadLog implements AutoCloseable {
         return rows;
     }
 
-    private static void readLine(String line, Path file, List<JournalRow> rows) {
+    private static void readLine(String line, boolean last, Path file, List<JournalRow> rows) {
         try {
             rows.add(JournalRowJson.read(line));
         } catch (IllegalArgumentException e) {
-            if (line.endsWith("}")) {
+            // Any strict prefix of a row's JSON object lacks its closing brace, so a torn line never reads as a row.
+            if (!last) {
                 throw new IllegalArgumentException("write-ahead log " + file + " has a bad row: " + e.getMessage(), e);
             }
-            // A torn last line: the driver died while writing it, before it was flushed.
         }
     }
 

@@ -29,6 +29,11 @@ import org.apache.spark.sql.SparkSession;
 public final class ValidateJob {
     private ValidateJob() { }
 
+    /** Checks the plan against the spec without Spark: a bad target or hyperparameter fails before anything starts. */
+    public static void check(SweepSpec spec, ValidationPlan plan) {
+        ValidationSpec.check(spec, plan);
+    }
+
     /** Runs the validation; returns what it measured. */
     public static ValidationResult run(SparkSession session, SweepSpec spec, String recommendationsUri, ValidationPlan plan,
                                        PrintStream out, Clock clock) {

@@ -19,12 +19,24 @@ final class ValidationSpec {
 
     private ValidationSpec() { }
 
-    static SweepSpec of(SweepSpec spec, LauncherConfig recommended, ValidationPlan plan) {
+    /** Fails, naming the field, when the plan does not fit the spec; cheap, so commands call it before starting Spark. */
+    static void check(SweepSpec spec, ValidationPlan plan) {
         SearchSpace searched = SearchSpace.fromSpec(spec.search().space());
         if (!searched.searchedNames().contains(plan.hyperparameter())) {
             throw new IllegalArgumentException("validate: the spec searches no '" + plan.hyperparameter() + "' to bracket; it searches "
                     + searched.searchedNames());
         }
+        spec.scales().keySet().forEach(axis -> {
+            if (!plan.target().containsKey(axis)) {
+                throw new IllegalArgumentException("validate.target: has no '" + axis + "', but the sweep varies it; expected a value for every axis in "
+                        + spec.scales().keySet());
+            }
+        });
+    }
+
+    static SweepSpec of(SweepSpec spec, LauncherConfig recommended, ValidationPlan plan) {
+        check(spec, plan);
+        SearchSpace searched = SearchSpace.fromSpec(spec.search().space());
         Map<String, Object> space = new LinkedHashMap<>();
         for (String name : searched.names()) {
             Object fixed = searched.fixedValues().get(name);
@@ -38,12 +50,6 @@ final class ValidationSpec {
             }
         }
         Map<String, List<Double>> scales = new LinkedHashMap<>();
-        spec.scales().keySet().forEach(axis -> {
-            if (!plan.target().containsKey(axis)) {
-                throw new IllegalArgumentException("validate.target: has no '" + axis + "', but the sweep varies it; expected a value for every axis in "
-                        + spec.scales().keySet());
-            }
-        });
         plan.target().forEach((axis, v) -> scales.put(axis, List.of(v)));
         SweepSpec.Search s = spec.search();
         SweepSpec.Search search = new SweepSpec.Search("grid", s.metric(), s.mode(), space,

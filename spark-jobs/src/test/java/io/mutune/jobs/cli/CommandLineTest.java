@@ -64,7 +64,7 @@ class CommandLineTest {
     void theCompletionScriptCompletesEveryCommand() {
         Ran r = run("generate-completion");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("complete -F") && r.out().contains("sweep recommend trials report diff"), r.out().lines().limit(40).toList().toString());
+        assertTrue(r.out().contains("complete -F") && r.out().contains("sweep validate recommend trials report diff"), r.out().lines().limit(40).toList().toString());
     }
 
     @Test
@@ -84,7 +84,7 @@ class CommandLineTest {
         assertTrue(r.err().contains("see: mutune sweep --help"), r.err());
         Ran none = run();
         assertEquals(ExitCodes.USER_ERROR, none.code());
-        assertTrue(none.err().contains("commands: sweep, recommend, trials, report, diff"), none.err());
+        assertTrue(none.err().contains("commands: sweep, validate, recommend, trials, report, diff"), none.err());
         Ran bad = run("frobnicate");
         assertEquals(ExitCodes.USER_ERROR, bad.code());
     }

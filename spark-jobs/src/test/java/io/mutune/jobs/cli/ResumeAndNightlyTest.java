@@ -95,8 +95,8 @@ class ResumeAndNightlyTest {
         // 2 scale points x (3 trials x 2 replicates + 2 confirmed x 2 fresh seeds)
         assertEquals(20, referenceRuns.size(), referenceRuns.toString());
         // Cut the journal while confirmation runs are out: a killed driver's prefix
-        long firstConfirm = reference.stream().filter(r -> r.status() == TrialStatus.RUNNING && r.message() != null
-                && r.message().matches(".*replicate=[23].*")).mapToLong(JournalRow::seq).min().orElseThrow();
+        long firstConfirm = reference.stream().filter(r -> r.status() == TrialStatus.RUNNING && r.replicate() >= 2)
+                .mapToLong(JournalRow::seq).min().orElseThrow();
         List<JournalRow> prefix = reference.stream().filter(r -> r.seq() <= firstConfirm + 1).map(r -> withSweep(r, "reps-cut")).toList();
         journal.append(prefix);
         assertTrue(prefix.stream().filter(r -> r.status() == TrialStatus.RUNNING).count()
@@ -170,7 +170,8 @@ class ResumeAndNightlyTest {
     private static JournalRow withSweep(JournalRow r, String sweepId) {
         return new JournalRow(sweepId, r.seq(), r.scaleKey(), r.width(), r.depth(), r.tokens(), r.batch(), r.trialId(), r.number(),
                 r.parentTrial(), r.configJson(), r.fromResource(), r.targetResource(), r.resource(), r.metrics(), r.curveJson(),
-                r.status(), r.attempt(), r.executor(), r.gpu(), r.checkpoint(), r.seed(), r.message(), r.startedAt(), r.finishedAt());
+                r.status(), r.attempt(), r.executor(), r.gpu(), r.checkpoint(), r.seed(), r.message(), r.startedAt(), r.finishedAt(),
+                r.bracket(), r.resumeFrom(), r.replicate());
     }
 
     private static String run(String... args) {

@@ -123,4 +123,14 @@ class SweepReportChartsTest {
         assertTrue(html.contains("<th>noise_sd</th>") && html.contains("<th>verdict_confidence</th>"), html);
         assertTrue(html.contains(">0.0020000<") && html.contains(">high</td>"), html);
     }
+
+    @Test
+    void aRecordValuedFieldSuchAsTheStatisticsGivesAColumnPerComponent() {
+        record Stats(Double noiseSd, Double verdictConfidence) { }
+        record Row(String hyperparameter, Stats statistics) { }
+        String html = RecordTable.html("recs", List.of(new Row("lr", new Stats(0.047, 0.9)), new Row("wd", null)));
+        assertTrue(html.contains("<th>noise_sd</th>") && html.contains("<th>verdict_confidence</th>"), html);
+        assertTrue(!html.contains("<th>statistics</th>"), html);
+        assertTrue(html.contains(">0.047000<") && html.contains(">0.90000<"), html);
+    }
 }

@@ -86,4 +86,37 @@ class JournalReplayTest {
         assertEquals(1, open.lastAttempt());
         assertEquals(1, open.failures(), "a resumed driver must count the failure already retried against max_retries");
     }
+
+    /**
+     * This driver's rows carry bracket, resume_from and replicate as columns and no note; the
+     * version-1 driver's carried the note. Both replay to the same asks, and replicates of one trial
+     * over the same resources stay apart by their seeds.
+     */
+    @Test
+    void theColumnsReplayAsTheNoteDid() {
+        row("w64-t0000", 0, 0, 10, TrialStatus.RUNNING, 0, null, "ask bracket=2 resume_from=-");
+        row("w64-t0000", 0, 0, 10, TrialStatus.COMPLETED, 0, 1.0, null);
+        row("w64-t0000", 0, 10, 30, TrialStatus.RUNNING, 0, null, "ask bracket=2 resume_from=w64-t0000");
+        rows.add(withSeed(rows.size(), "w64-t0000", 0, 30, TrialStatus.RUNNING, 8, "ask bracket=0 resume_from=- replicate=1"));
+        rows.add(withSeed(rows.size(), "w64-t0000", 0, 30, TrialStatus.COMPLETED, 8, null));
+        List<JournalRow> v1 = List.copyOf(rows);
+        List<JournalRow> v2 = v1.stream().map(r -> new JournalRow(r.sweepId(), r.seq(), r.scaleKey(), r.width(), r.depth(), r.tokens(),
+                r.batch(), r.trialId(), r.number(), r.parentTrial(), r.configJson(), r.fromResource(), r.targetResource(), r.resource(),
+                r.metrics(), r.curveJson(), r.status(), r.attempt(), r.executor(), r.gpu(), r.checkpoint(), r.seed(), null, r.startedAt(),
+                r.finishedAt(), r.seed() == 8 ? 0 : 2, r.fromResource() == 10 ? "w64-t0000" : null, r.seed() == 8 ? 1 : 0)).toList();
+        JournalReplay fromNotes = JournalReplay.of(v1, "val_loss");
+        JournalReplay fromColumns = JournalReplay.of(v2, "val_loss");
+        assertEquals(fromNotes.events("w64"), fromColumns.events("w64"));
+        assertEquals(fromNotes.open(), fromColumns.open());
+        assertEquals(List.of(0, 0, 0, 1, 1), fromColumns.events("w64").stream().map(TunerEvent::replicate).toList());
+        assertEquals(1, fromColumns.open().size());
+        assertEquals(List.of(2, "w64-t0000", 0), List.of(fromColumns.open().get(0).request().bracket(),
+                fromColumns.open().get(0).request().resumeFromTrialId(), fromColumns.open().get(0).request().replicate()));
+    }
+
+    private static JournalRow withSeed(long seq, String trial, long from, long to, TrialStatus status, long seed, String message) {
+        return new JournalRow("s", seq, "w64", 64.0, null, null, null, trial, 0, null, "{\"lr\":0.01}", from, to,
+                status == TrialStatus.RUNNING ? from : to, status == TrialStatus.RUNNING ? Map.of() : Map.of("val_loss", 1.1), null,
+                status, 0, null, null, null, seed, message, Instant.EPOCH, null);
+    }
 }

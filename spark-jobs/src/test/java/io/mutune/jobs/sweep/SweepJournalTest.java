@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.mutune.connectors.journal.JournalRow;
 import io.mutune.connectors.journal.TrialJournal;
 import io.mutune.connectors.journal.TrialStatus;
+import io.mutune.hpo.tuner.TrialRequest;
+import io.mutune.hpo.tuner.TunerEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,6 +25,11 @@ class SweepJournalTest {
     static final class ListJournal implements TrialJournal {
         final List<JournalRow> rows = new ArrayList<>();
         int appends;
+
+        @Override
+        public void createIfAbsent() {
+            // A list needs no creating.
+        }
 
         @Override
         public void append(List<JournalRow> batch) {
@@ -89,4 +96,37 @@ class SweepJournalTest {
         assertEquals(1, WriteAheadLog.readAll(files).size());
         wal.close();
     }
+
+    /**
+     * Lines as the version-1 driver wrote them (by that version's JournalRowJson, verbatim): a
+     * replicate's segment that ended, and a bracket-2 segment left running. After the upgrade they
+     * are committed with bracket, resume_from and replicate from their notes, and replay to the same
+     * requests.
+     */
+    @Test
+    void aLogTheVersionOneDriverWroteReplaysAfterTheUpgrade() throws Exception {
+        SweepFiles files = new SweepFiles("file:" + dir, "s-1", new Configuration());
+        Path walDir = Files.createDirectories(dir.resolve("s-1/_wal"));
+        Files.writeString(walDir.resolve("0000000001000-v1.jsonl"), String.join("\n", VERSION_ONE_LINES) + "\n");
+        ListJournal journal = new ListJournal();
+
+        List<JournalRow> all = SweepJournal.recover(journal, files, "s-1");
+        assertEquals(List.of(List.of(0, 1), List.of(0, 1), List.of(2, 0)),
+                journal.rows.stream().map(r -> List.of(r.bracket(), r.replicate())).toList(), "committed with the notes' values");
+        JournalReplay replay = JournalReplay.of(all, "val_loss");
+        List<TunerEvent> events = replay.events("width=64");
+        assertEquals(List.of(TunerEvent.Kind.ASK, TunerEvent.Kind.TELL, TunerEvent.Kind.ASK), events.stream().map(TunerEvent::kind).toList());
+        assertEquals(List.of(1, 1, 0), events.stream().map(TunerEvent::replicate).toList());
+        assertEquals(1.25, events.get(1).metric());
+        assertEquals(2, events.get(2).bracket());
+        TrialRequest open = replay.open().get(0).request();
+        assertEquals(List.of("w64-t0001", 2, 0), List.of(open.trialId(), open.bracket(), open.replicate()));
+        assertEquals(3, replay.nextSeq());
+    }
+
+    /** Three rows as the version-1 driver logged them. */
+    private static final List<String> VERSION_ONE_LINES = List.of(
+            "{\"v\":1,\"sweep_id\":\"s-1\",\"seq\":0,\"scale_key\":\"width=64\",\"width\":64.0,\"depth\":null,\"tokens\":null,\"batch\":null,\"trial_id\":\"w64-t0000\",\"number\":0,\"parent_trial\":null,\"config\":\"{\\\"lr\\\":0.01}\",\"from_resource\":0,\"target_resource\":9,\"resource\":0,\"metrics\":{},\"curve\":null,\"status\":\"running\",\"attempt\":0,\"executor\":null,\"gpu\":null,\"checkpoint\":null,\"seed\":202,\"message\":\"ask bracket=0 resume_from=- replicate=1\",\"started_at\":1000,\"finished_at\":null}",
+            "{\"v\":1,\"sweep_id\":\"s-1\",\"seq\":1,\"scale_key\":\"width=64\",\"width\":64.0,\"depth\":null,\"tokens\":null,\"batch\":null,\"trial_id\":\"w64-t0000\",\"number\":0,\"parent_trial\":null,\"config\":\"{\\\"lr\\\":0.01}\",\"from_resource\":0,\"target_resource\":9,\"resource\":9,\"metrics\":{\"val_loss\":1.25},\"curve\":\"[[9,{\\\"val_loss\\\":1.25}]]\",\"status\":\"completed\",\"attempt\":0,\"executor\":\"1\",\"gpu\":\"0\",\"checkpoint\":null,\"seed\":202,\"message\":null,\"started_at\":1000,\"finished_at\":2000}",
+            "{\"v\":1,\"sweep_id\":\"s-1\",\"seq\":2,\"scale_key\":\"width=64\",\"width\":64.0,\"depth\":null,\"tokens\":null,\"batch\":null,\"trial_id\":\"w64-t0001\",\"number\":1,\"parent_trial\":null,\"config\":\"{\\\"lr\\\":0.02}\",\"from_resource\":0,\"target_resource\":1,\"resource\":0,\"metrics\":{},\"curve\":null,\"status\":\"running\",\"attempt\":0,\"executor\":null,\"gpu\":null,\"checkpoint\":null,\"seed\":303,\"message\":\"ask bracket=2 resume_from=-\",\"started_at\":3000,\"finished_at\":null}");
 }

@@ -16,6 +16,11 @@ import java.util.Map;
  * train the recommendation there, and run the direct LR sweep at the target to compare against.
  */
 final class TransferExperiment {
+    /**
+     * {@code -Dbench.targetSeedOffset}: the target's runs use seeds {@code seed + offset + s}, held
+     * out from the proxies' {@code seed + repeat} (0 keeps the earlier figures' seeds).
+     */
+    static final long TARGET_SEED_OFFSET = Long.getLong("bench.targetSeedOffset", 0L);
 
     private final ProxyTrainer trainer;
     private final SweepGrid grid;
@@ -63,9 +68,10 @@ final class TransferExperiment {
         Map<String, Object> recommended = new LinkedHashMap<>();
         recommendations.forEach(r -> recommended.put(r.hyperparameter(), r.value()));
         log("recommended at width " + grid.targetWidth() + ": " + recommended);
+        long targetSeed = seed + TARGET_SEED_OFFSET;
         for (int s = 0; s < grid.targetSeeds(); s++) {
-            recommendedRuns.add(trainer.train("recommended", parametrization, grid.targetWidth(), new Configuration(recommended), seed + s));
-            log("  recommended run loss " + recommendedRuns.get(s).loss() + " (seed " + (seed + s) + ")");
+            recommendedRuns.add(trainer.train("recommended", parametrization, grid.targetWidth(), new Configuration(recommended), targetSeed + s));
+            log("  recommended run loss " + recommendedRuns.get(s).loss() + " (seed " + (targetSeed + s) + ")");
         }
         double recommendedLr = ((Number) recommended.get("lr")).doubleValue();
         List<Double> directOrder = new ArrayList<>(grid.directLrGrid());
@@ -74,9 +80,9 @@ final class TransferExperiment {
             Map<String, Object> c = new LinkedHashMap<>(recommended);
             c.put("lr", lr);
             for (int s = 0; s < grid.targetSeeds(); s++) {
-                directTrials.add(trainer.train("direct", parametrization, grid.targetWidth(), new Configuration(c), seed + s));
+                directTrials.add(trainer.train("direct", parametrization, grid.targetWidth(), new Configuration(c), targetSeed + s));
                 log("  direct lr " + lr + " loss " + directTrials.get(directTrials.size() - 1).loss()
-                        + String.format(" (seed %d, %.1f s)", seed + s, directTrials.get(directTrials.size() - 1).seconds()));
+                        + String.format(" (seed %d, %.1f s)", targetSeed + s, directTrials.get(directTrials.size() - 1).seconds()));
                 afterDirectTrial.accept(this);
             }
         }
