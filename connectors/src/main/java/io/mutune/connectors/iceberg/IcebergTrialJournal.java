@@ -30,7 +30,8 @@ public final class IcebergTrialJournal implements TrialJournal {
         }
         table.createIfAbsent();
         try {
-            spark.createDataFrame(JournalSchema.toRows(rows), JournalSchema.SCHEMA).writeTo(table.name()).append();
+            // one data file, so one task (see DeltaTrialJournal)
+            spark.createDataFrame(JournalSchema.toRows(rows), JournalSchema.SCHEMA).coalesce(1).writeTo(table.name()).append();
         } catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
             throw new IllegalStateException("journal " + table.location() + " vanished while appending", e);
         }

@@ -8,8 +8,8 @@ import org.apache.spark.sql.SparkSession;
 import static org.apache.spark.sql.functions.col;
 
 /**
- * The trial journal as a Delta table. Each {@link #append} is one Delta commit, so a batch of rows
- * is visible whole or not at all, and a crash never leaves half a batch.
+ * The trial journal as a Delta table. Each {@link #append} is one Delta commit of one data file, so
+ * a batch of rows is visible whole or not at all, and a crash never leaves half a batch.
  */
 public final class DeltaTrialJournal implements TrialJournal {
     private final SparkSession spark;
@@ -30,7 +30,9 @@ public final class DeltaTrialJournal implements TrialJournal {
         if (rows.isEmpty()) {
             return;
         }
-        Dataset<Row> df = spark.createDataFrame(JournalSchema.toRows(rows), JournalSchema.SCHEMA);
+        // One file, so one task: a list of rows is otherwise split over every core of the cluster,
+        // and a driver that commits every few seconds would take that many cores each time.
+        Dataset<Row> df = spark.createDataFrame(JournalSchema.toRows(rows), JournalSchema.SCHEMA).coalesce(1);
         table.append(df);
     }
 

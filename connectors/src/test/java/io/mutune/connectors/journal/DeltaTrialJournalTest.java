@@ -154,4 +154,20 @@ class DeltaTrialJournalTest extends TrialJournalV2Contract {
         assertEquals(VersionOneJournal.expected(), open(uri).read(VersionOneJournal.SWEEP));
         assertEquals(2, storedSchemaVersion(uri));
     }
+
+    /** A batch of rows is one data file, so a commit is one task however many cores the session has. */
+    @Test
+    void eachAppendWritesOneDataFile() {
+        TrialJournal j = newJournal();
+        for (int batch = 0; batch < 3; batch++) {
+            List<JournalRow> rows = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                rows.add(Journals.row("s1", batch * 40L + i, TrialStatus.COMPLETED, 0.1 * i));
+            }
+            j.append(rows);
+        }
+        assertEquals(120, j.read("s1").size());
+        long files = SPARK.sql("DESCRIBE DETAIL delta.`" + path(j.location()) + "`").first().getAs("numFiles");
+        assertEquals(3, files, "one data file per append");
+    }
 }

@@ -55,6 +55,37 @@ public final class Tuner {
      * running or waiting for others, or the budget is reached.
      */
     public synchronized Optional<TrialRequest> ask() {
+        return askOne(null);
+    }
+
+    /**
+     * Up to {@code max} segments at once, as {@code max} calls of {@link #ask()} would give them,
+     * except that a {@link BatchSearcher} proposes the new trials among them from one model fit:
+     * a caller with many free slots does not wait on one fit per slot. Stops early when there is
+     * nothing more to hand out now.
+     *
+     * @param max at least 1
+     */
+    public synchronized List<TrialRequest> ask(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("ask for at least 1 segment, got " + max);
+        }
+        List<TrialRequest> out = new ArrayList<>();
+        Batch batch = searcher instanceof BatchSearcher && max > 1 ? new Batch(max) : null;
+        while (out.size() < max) {
+            Optional<TrialRequest> r = askOne(batch);
+            if (r.isEmpty()) {
+                break;
+            }
+            out.add(r.get());
+            if (batch != null) {
+                batch.left--;
+            }
+        }
+        return out;
+    }
+
+    private Optional<TrialRequest> askOne(Batch batch) {
         // Extra seeds first: they finish evaluating configurations the searcher already builds on.
         Optional<TrialRequest> replicate = ReplicatePlanner.replicates(table, settings);
         if (replicate.isPresent()) {
@@ -69,7 +100,7 @@ public final class Tuner {
         }
         TrialRequest request = null;
         if (a instanceof Assignment.Start s) {
-            request = newTrial(s);
+            request = newTrial(s, batch);
         } else if (a instanceof Assignment.Resume r) {
             request = resume(r);
         } else if (a instanceof Assignment.Exploit e) {
@@ -195,10 +226,21 @@ public final class Tuner {
         return a;
     }
 
-    private TrialRequest newTrial(Assignment.Start s) {
+    private TrialRequest newTrial(Assignment.Start s, Batch batch) {
         int number = table.size();
-        SearchHistory history = SearchHistory.of(space, number, table, settings);
-        Configuration config = searcher.suggest(history, Seeds.stream(settings.seed(), SEARCHER_STREAM, number));
+        Configuration config;
+        if (batch != null) {
+            if (batch.configs.isEmpty()) {
+                // one fit for as many new trials as this call may still start; the rest of it is dropped
+                int count = Math.max(1, Math.min(batch.left, settings.maxTrials() - number));
+                batch.configs.addAll(((BatchSearcher) searcher).suggestBatch(SearchHistory.of(space, number, table, settings), count,
+                        Seeds.stream(settings.seed(), SEARCHER_STREAM, number)));
+            }
+            config = batch.configs.removeFirst();
+        } else {
+            SearchHistory history = SearchHistory.of(space, number, table, settings);
+            config = searcher.suggest(history, Seeds.stream(settings.seed(), SEARCHER_STREAM, number));
+        }
         space.validate(config);
         return new TrialRequest(settings.trialId(number), number, config, 0, s.toResource(), null, null, s.bracket());
     }
@@ -216,6 +258,16 @@ public final class Tuner {
         space.validate(e.config());
         return new TrialRequest(t.trialId(), t.number(), e.config(), parent.resource(), e.toResource(),
                 parent.trialId(), parent.trialId(), t.bracket());
+    }
+
+    /** The configurations one batch fit proposed and one {@link #ask(int)} call has not handed out yet. */
+    private static final class Batch {
+        private final java.util.ArrayDeque<Configuration> configs = new java.util.ArrayDeque<>();
+        private int left;
+
+        Batch(int max) {
+            this.left = max;
+        }
     }
 
     private void applyAsk(TrialRequest request) {

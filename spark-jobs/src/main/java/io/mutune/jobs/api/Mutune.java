@@ -17,6 +17,7 @@ import io.mutune.jobs.sweep.SpecRunners;
 import io.mutune.jobs.sweep.SweepFiles;
 import io.mutune.jobs.sweep.SweepFinish;
 import io.mutune.jobs.sweep.SweepJob;
+import io.mutune.jobs.sweep.SweepJournal;
 import io.mutune.jobs.sweep.SweepPreflight;
 import io.mutune.jobs.sweep.SweepResult;
 import io.mutune.transfer.recommend.Recommendation;
@@ -84,6 +85,62 @@ public final class Mutune {
         List<Recommendation> publishable = SweepFinish.finite(recs);
         long version = publishable.isEmpty() ? -1 : tables.recommendations().publish(sweepId, FitJob.toRows(spec, sweepId, publishable));
         return new SweepRun(spec, result, recs, version);
+    }
+
+    /**
+     * Resumes sweep {@code sweepId} after a killed driver (or a notebook kernel that died): the
+     * journal, with what only reached the write-ahead log, is replayed into the tuners, what was
+     * left running is run again, the rest of the sweep runs, and the rules are fitted and
+     * published. Sweeps resumed from several threads of one session share the slots by their
+     * specs' {@code resources.weight}, as they did when they started.
+     *
+     * @param progress where the per-trial progress lines go; null for none
+     * @throws IllegalArgumentException when the journal has no rows of {@code sweepId}
+     */
+    public static SweepRun resume(SparkSession spark, SweepSpec spec, String sweepId, TrialRunner runner, PrintStream progress) {
+        TrialJournal journal = Tables.journal(spark, spec.output().trials());
+        PrintStream out = progress == null ? new PrintStream(OutputStream.nullOutputStream()) : progress;
+        SweepJob job = new SweepJob(spec, sweepId, JavaSparkContext.fromSparkContext(spark.sparkContext()), journal, runner, out, false);
+        List<JournalRow> previous = SweepJournal.recover(journal, job.files(), sweepId);
+        if (previous.isEmpty()) {
+            throw new IllegalArgumentException("sweep id '" + sweepId + "' has no trials in " + journal.location() + "; nothing to resume");
+        }
+        SweepResult result = job.run(previous);
+        List<Recommendation> recs = FitJob.recommend(spec, journal.read(sweepId));
+        long version = Tables.recommendations(spark, spec.output().recommendations()).publish(sweepId, FitJob.toRows(spec, sweepId, recs));
+        return new SweepRun(spec, result, recs, version);
+    }
+
+    /**
+     * Several sweeps at once on the caller's session, each in its own FAIR pool with its spec's
+     * {@code resources.weight} (what two {@code Mutune.sweep} calls from two threads of a notebook
+     * also get); returns when all have finished, in the order given.
+     *
+     * @throws IllegalArgumentException naming the spec's sweep when one of them fails; the others still finish
+     */
+    public static List<SweepRun> sweepAll(SparkSession spark, List<SweepSpec> specs) {
+        List<java.util.concurrent.CompletableFuture<SweepRun>> runs = new java.util.ArrayList<>();
+        for (SweepSpec spec : specs) {
+            runs.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> sweep(spark, spec), r -> {
+                Thread t = new Thread(r, "mutune-sweep-" + spec.sweep());
+                t.start();
+            }));
+        }
+        List<SweepRun> out = new java.util.ArrayList<>();
+        RuntimeException failure = null;
+        for (int i = 0; i < runs.size(); i++) {
+            try {
+                out.add(runs.get(i).join());
+            } catch (java.util.concurrent.CompletionException e) {
+                if (failure == null) {
+                    failure = new IllegalArgumentException("sweep " + specs.get(i).sweep() + ": " + e.getCause().getMessage(), e.getCause());
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return out;
     }
 
     /** The journal of every sweep that wrote to the spec's {@code output.trials}, as a DataFrame. */

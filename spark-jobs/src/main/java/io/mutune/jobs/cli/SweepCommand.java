@@ -1,25 +1,13 @@
 package io.mutune.jobs.cli;
 
-import io.mutune.connectors.journal.JournalRow;
-import io.mutune.connectors.journal.TrialJournal;
-import io.mutune.connectors.recommend.RecommendationTable;
-import io.mutune.hpo.runner.TrialRunner;
-import io.mutune.jobs.faults.SweepStopped;
 import io.mutune.jobs.spec.SweepSpec;
 import io.mutune.jobs.spec.SweepSpecParser;
-import io.mutune.jobs.sweep.SpecRunners;
-import io.mutune.jobs.sweep.SweepFinish;
-import io.mutune.jobs.sweep.SweepJob;
-import io.mutune.jobs.sweep.SweepJournal;
-import io.mutune.jobs.sweep.SweepPreflight;
-import io.mutune.jobs.sweep.SweepResult;
 import io.mutune.jobs.validate.ValidateJob;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,22 +16,26 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code mutune sweep SPEC}: sweep, fit, publish, summarise. A sweep id whose journal already has
+ * {@code mutune sweep SPEC...}: sweep, fit, publish, summarise. A sweep id whose journal already has
  * rows is resumed: the journal is replayed, what the dead driver left running is re-run, and a
  * sweep that finished and was published is left alone. The publish never replaces a row with a
- * weaker one unless {@code --force} is given, and prints what it kept.
+ * weaker one unless {@code --force} is given, and prints what it kept. Several specs run at once
+ * in one application, each in its own FAIR pool, sharing the slots by their
+ * {@code resources.weight}; their lines carry the sweep's name.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Run the sweep that SPEC (YAML or JSON) describes, fit the transfer rules, publish the recommendations,"
-            + " and print a summary. A sweep whose journal already has rows is resumed."})
+            + " and print a summary. A sweep whose journal already has rows is resumed. Several SPECs run at once,"
+            + " sharing the cluster by their resources.weight."})
 final class SweepCommand implements Callable<Integer> {
     @ParentCommand
     MutuneCli root;
-    @Parameters(index = "0", paramLabel = "SPEC", description = "The sweep spec, e.g. examples/quickstart.yaml.")
-    Path specFile;
-    @Option(names = "--sweep-id", paramLabel = "ID", description = "Name the sweep; an ID whose journal has rows is resumed.")
-    String sweepId;
-    @Option(names = "--resume", description = "Resume the sweep last started from SPEC (after a killed driver).")
+    @Parameters(arity = "1..*", paramLabel = "SPEC", description = "The sweep spec, e.g. examples/quickstart.yaml; several run side by side.")
+    List<Path> specFiles;
+    @Option(names = "--sweep-id", paramLabel = "ID", description = {"Name the sweep; an ID whose journal has rows is resumed.",
+        "With several SPECs, give it once per SPEC, in their order."})
+    List<String> sweepIds;
+    @Option(names = "--resume", description = "Resume the sweep last started from each SPEC (after a killed driver).")
     boolean resume;
     @Option(names = "--nightly", description = {"The sweep id is SPEC's name and today's UTC date (NAME-YYYYMMDD);",
         "a second run the same night resumes it, or does nothing if it finished."})
@@ -57,52 +49,77 @@ final class SweepCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Override
-    public Integer call() {
-        PrintStream out = root.out();
-        SweepStart start = SweepStart.of(nightly, sweepId, resume);
-        SweepSpec spec = SweepSpecParser.parse(specFile);
-        if (spec.validate() != null) {
-            ValidateJob.check(spec, spec.validate());
+    public Integer call() throws Exception {
+        if (sweepIds != null && sweepIds.size() != specFiles.size()) {
+            throw new IllegalArgumentException("--sweep-id: give one per SPEC, in their order (" + specFiles.size() + " specs, "
+                    + sweepIds.size() + " ids)");
         }
-        TrialRunner runner = SpecRunners.forSpec(spec);
+        // Every spec is read before anything runs: a bad one fails the command while nothing has started.
+        // The options are checked before any spec is read, so a wrong combination says so first.
+        List<SweepStart> starts = new ArrayList<>();
+        for (int i = 0; i < specFiles.size(); i++) {
+            starts.add(SweepStart.of(nightly, sweepIds == null ? null : sweepIds.get(i), resume));
+        }
+        List<SweepOfSpec> sweeps = new ArrayList<>();
+        for (int i = 0; i < specFiles.size(); i++) {
+            String id = sweepIds == null ? null : sweepIds.get(i);
+            SweepSpec spec = SweepSpecParser.parse(specFiles.get(i));
+            if (spec.validate() != null) {
+                ValidateJob.check(spec, spec.validate());
+            }
+            sweeps.add(new SweepOfSpec(spec, specFiles.get(i), starts.get(i), id, resume, force));
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < sweeps.size(); i++) {
+            if (!names.add(sweeps.get(i).spec().sweep())) {
+                throw new IllegalArgumentException(specFiles.get(i) + ": sweep: '" + sweeps.get(i).spec().sweep()
+                        + "' is also the name of another SPEC given; sweeps run side by side need names of their own");
+            }
+        }
         SparkSession session = spark.session("local[*]");
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
-        String id = SweepIds.choose(start, sweepId, spec, jsc.hadoopConfiguration(), Clock.systemUTC());
-        // Both tables and both folders are checked (and created) before any trial runs.
-        SweepPreflight.SweepTables tables = SweepPreflight.check(session, spec, id, jsc.hadoopConfiguration());
-        TrialJournal journal = tables.journal();
-        RecommendationTable recTable = tables.recommendations();
-        SweepJob job = new SweepJob(spec, id, jsc, journal, runner, out);
-        List<JournalRow> previous = SweepJournal.recover(journal, job.files(), id);
-        if (previous.isEmpty() && resume && sweepId != null) {
-            throw new IllegalArgumentException("--resume: sweep '" + id + "' has no rows in " + journal.location() + "; nothing to resume");
+        if (sweeps.size() == 1) {
+            return sweeps.get(0).run(session, root.out(), System.console() != null, spark.master);
         }
-        if (!previous.isEmpty() && job.finishedAfter(previous) && job.files().published()) {
-            out.println("mutune sweep " + id + ": already finished and published (" + journal.location() + "); nothing to do");
-            return ExitCodes.OK;
+        return runSideBySide(sweeps, session);
+    }
+
+    /** Each sweep in a thread of its own; the command fails with the first failure, after the others finished. */
+    private int runSideBySide(List<SweepOfSpec> sweeps, SparkSession session) throws Exception {
+        List<Thread> threads = new ArrayList<>();
+        Exception[] failures = new Exception[sweeps.size()];
+        int[] codes = new int[sweeps.size()];
+        for (int i = 0; i < sweeps.size(); i++) {
+            int k = i;
+            String name = specFiles.get(i).getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
+            PrintStream out = new PrefixedLines(root.out(), "[" + name + "] ").printStream();
+            Thread t = new Thread(() -> {
+                try {
+                    codes[k] = sweeps.get(k).run(session, out, false, spark.master);
+                } catch (Exception e) {
+                    failures[k] = e;
+                }
+            }, "mutune-sweep-" + name);
+            threads.add(t);
+            t.start();
         }
-        out.println("mutune sweep " + id + (previous.isEmpty() ? "" : " (resumed from " + previous.size() + " journal rows)") + ": "
-                + spec.scalePoints().size() + " scale points x " + spec.search().trialsPerScale() + " trials, "
-                + spec.search().algorithm() + " search, journal " + journal.location());
-        GridCoverage.describe(spec).ifPresent(out::println);
-        job.files().markLatest(spec.sweep());
-        SweepFinish.Outcome end;
-        try {
-            SweepResult result = job.run(previous);
-            // --force: replace rows even where this sweep's are weaker (see NeverDowngrade).
-            end = SweepFinish.publishAndSummarise(spec, id, journal, recTable, job.files(), result, force, out);
-        } catch (SweepStopped stopped) {
-            throw stopped.withResume("mutune sweep " + specFile.toAbsolutePath().normalize() + " --sweep-id " + id + " --resume"
-                    + (spark.master == null ? "" : " --master " + spark.master));
+        for (Thread t : threads) {
+            t.join();
         }
-        if (!end.complete()) {
-            out.println("exit code " + ExitCodes.NO_RESULT + ": a scale point has no finite result"
-                    + (spec.validate() == null ? "" : "; the spec's validate: section was not run"));
-            return ExitCodes.NO_RESULT;
+        Exception first = null;
+        for (int i = 0; i < failures.length; i++) {
+            if (failures[i] == null) {
+                continue;
+            }
+            if (first == null) {
+                first = failures[i];
+            } else {
+                root.err().println("mutune sweep: " + specFiles.get(i) + ": " + failures[i].getMessage());
+            }
         }
-        if (spec.validate() != null) {
-            ValidateJob.run(session, spec, spec.output().recommendations(), spec.validate(), out, Clock.systemUTC());
+        if (first != null) {
+            String spec = specFiles.get(java.util.Arrays.asList(failures).indexOf(first)).toString();
+            throw first instanceof IllegalArgumentException ? new IllegalArgumentException(spec + ": " + first.getMessage(), first) : first;
         }
-        return ExitCodes.OK;
+        return java.util.Arrays.stream(codes).max().orElse(ExitCodes.OK);
     }
 }

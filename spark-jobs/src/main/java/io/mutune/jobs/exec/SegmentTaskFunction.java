@@ -5,33 +5,42 @@ import io.mutune.hpo.runner.TrialContext;
 import io.mutune.jobs.external.ExternalCommandException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.ArrayList;
-import java.util.Iterator;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.resource.ResourceInformation;
+import scala.collection.Iterator;
+import scala.runtime.AbstractFunction1;
 
 /**
  * The code that runs inside the Spark task: reads the task's GPU addresses, runs the segment and
  * returns the outcome. A runner's exception is returned as data, not rethrown, because a trial bug
  * is not an executor fault: Spark should not retry it, mutune's own retry policy decides. Spark
  * retries only what it should: a task lost with its executor.
+ *
+ * <p>A plain class rather than a lambda: Spark's closure cleaner then has nothing to inspect, where
+ * a lambda cost it a read and parse of class files from the application jar on every submission.
  */
-public final class SegmentTaskFunction implements FlatMapFunction<Iterator<SegmentTask>, SegmentOutcome> {
-    private static final long serialVersionUID = 1L;
+public final class SegmentTaskFunction extends AbstractFunction1<Iterator<SegmentTask>, SegmentOutcome> implements Serializable {
+    private static final long serialVersionUID = 2L;
     private static final int STACK_TAIL_CHARS = 4000;
 
+    /** Runs the partition's one segment. */
     @Override
-    public Iterator<SegmentOutcome> call(Iterator<SegmentTask> tasks) throws InterruptedException {
-        List<SegmentOutcome> out = new ArrayList<>();
-        while (tasks.hasNext()) {
-            out.add(run(tasks.next()));
+    public SegmentOutcome apply(Iterator<SegmentTask> tasks) {
+        if (!tasks.hasNext()) {
+            throw new IllegalStateException("a segment's partition holds no segment");
         }
-        return out.iterator();
+        try {
+            return run(tasks.next());
+        } catch (InterruptedException e) {
+            // Spark interrupts the task when its job is cancelled; it reports the task as killed.
+            Thread.currentThread().interrupt();
+            throw new org.apache.spark.TaskKilledException("the segment's job was cancelled");
+        }
     }
 
     private static SegmentOutcome run(SegmentTask task) throws InterruptedException {

@@ -2,23 +2,40 @@ package io.mutune.jobs.exec;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.apache.spark.api.java.JavaFutureAction;
-import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.SimpleFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.resource.ResourceProfile;
 import org.apache.spark.resource.ResourceProfileBuilder;
 import org.apache.spark.resource.TaskResourceRequests;
+import scala.concurrent.ExecutionContext;
+import scala.runtime.AbstractFunction0;
+import scala.runtime.AbstractFunction1;
+import scala.runtime.AbstractFunction2;
+import scala.runtime.BoxedUnit;
+import scala.util.Try;
 
 /**
  * Runs each trial segment as its own single-task Spark job, submitted asynchronously (as
  * Hyperopt's SparkTrials does, without its cap of 128 concurrent jobs): the driver decides how
- * many are in flight from the cluster's slots. Jobs go to a FAIR pool under the sweep's job group,
- * each with a description naming its trial, so the Spark UI shows what runs.
+ * many are in flight from the cluster's slots. Jobs go to the sweep's FAIR pool under the sweep's
+ * job group, each with a description naming its trial, so the Spark UI shows what runs.
+ *
+ * <p>Built for many submissions a second: the task function is a plain class (nothing for the
+ * closure cleaner to parse), the call site is given (no stack walk per job), and a job's end
+ * completes its future on Spark's own thread instead of a thread blocked per segment.
  */
 public final class SparkSegmentExecutor {
+    /** The FAIR pool mutune's session file defines, for a sweep that runs alone. */
     public static final String POOL = "mutune";
+    private static final String CALL_SITE_SHORT = "callSite.short";
+    private static final String CALL_SITE_LONG = "callSite.long";
+    private static final scala.collection.immutable.Seq<Object> FIRST_PARTITION =
+            scala.jdk.javaapi.CollectionConverters.asScala(List.<Object>of(0)).toSeq();
+    private static final ExecutionContext ON_SPARKS_THREAD = ExecutionContext.fromExecutor(Runnable::run);
     private final JavaSparkContext jsc;
     private final String jobGroup;
+    private final String pool;
     private final ResourceProfile profile;
 
     /**
@@ -26,8 +43,14 @@ public final class SparkSegmentExecutor {
      *                     Fractions share a GPU between trials, as the spec allows.
      */
     public SparkSegmentExecutor(JavaSparkContext jsc, String jobGroup, double gpusPerTrial) {
+        this(jsc, jobGroup, gpusPerTrial, POOL);
+    }
+
+    /** As above, the jobs going to FAIR pool {@code pool}. */
+    public SparkSegmentExecutor(JavaSparkContext jsc, String jobGroup, double gpusPerTrial, String pool) {
         this.jsc = jsc;
         this.jobGroup = jobGroup;
+        this.pool = pool;
         // Local mode has no executors to hold GPUs (and rejects stage-level profiles): trials run on CPU there.
         this.profile = gpusPerTrial > 0 && !jsc.isLocal()
                 ? new ResourceProfileBuilder().require(new TaskResourceRequests().cpus(1).resource("gpu", gpusPerTrial)).build()
@@ -36,25 +59,28 @@ public final class SparkSegmentExecutor {
 
     /** Submits the segment and returns at once; the future completes when its task has run. */
     public CompletableFuture<SegmentOutcome> submit(SegmentTask task) {
-        jsc.setLocalProperty("spark.scheduler.pool", POOL);
+        String what = "trial " + task.segment().trialId() + " " + task.segment().fromResource()
+                + "->" + task.segment().toResource() + " attempt " + task.attempt();
+        jsc.setLocalProperty("spark.scheduler.pool", pool);
         jsc.setJobGroup(jobGroup, "mutune sweep " + jobGroup, true);
-        jsc.setJobDescription("trial " + task.segment().trialId() + " " + task.segment().fromResource()
-                + "->" + task.segment().toResource() + " attempt " + task.attempt());
-        JavaRDD<SegmentTask> rdd = jsc.parallelize(List.of(task), 1);
-        if (profile != null) {
-            rdd = rdd.withResources(profile);
-        }
-        JavaFutureAction<List<SegmentOutcome>> action = rdd.mapPartitions(new SegmentTaskFunction()).collectAsync();
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return action.get().get(0);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return SegmentOutcome.sparkFailure("interrupted while trial " + task.segment().trialId() + " ran");
-            } catch (java.util.concurrent.ExecutionException e) {
-                return SegmentOutcome.sparkFailure("Spark could not run trial " + task.segment().trialId() + ": " + e.getCause());
+        jsc.setJobDescription(what);
+        jsc.setLocalProperty(CALL_SITE_SHORT, what);
+        jsc.setLocalProperty(CALL_SITE_LONG, what);
+        try {
+            RDD<SegmentTask> rdd = jsc.parallelize(List.of(task), 1).rdd();
+            if (profile != null) {
+                rdd = rdd.withResources(profile);
             }
-        }, FUTURE_WAITERS);
+            Outcome outcome = new Outcome(task.segment().trialId());
+            SimpleFutureAction<SegmentOutcome> action = jsc.sc().submitJob(rdd, new SegmentTaskFunction(), FIRST_PARTITION,
+                    outcome.handler, outcome.value);
+            action.onComplete(outcome, ON_SPARKS_THREAD);
+            return outcome.future;
+        } finally {
+            // Other jobs of this thread (the fit, the publish) get their own call sites again.
+            jsc.setLocalProperty(CALL_SITE_SHORT, null);
+            jsc.setLocalProperty(CALL_SITE_LONG, null);
+        }
     }
 
     /** Cancels every job of the sweep, e.g. when the driver is stopped. */
@@ -62,11 +88,40 @@ public final class SparkSegmentExecutor {
         jsc.cancelJobGroup(jobGroup);
     }
 
-    // Waiting on a JavaFutureAction blocks a thread; these threads only wait, so a cached pool is right.
-    private static final java.util.concurrent.ExecutorService FUTURE_WAITERS =
-            java.util.concurrent.Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(r, "mutune-segment-wait");
-                t.setDaemon(true);
-                return t;
-            });
+    /**
+     * Holds the task's result (Spark's result handler), hands it over as the job's result, and
+     * completes the segment's future when the job ends; a job Spark could not run becomes an outcome too.
+     */
+    private static final class Outcome extends AbstractFunction1<Try<SegmentOutcome>, BoxedUnit> {
+        private final String trialId;
+        private final CompletableFuture<SegmentOutcome> future = new CompletableFuture<>();
+        private volatile SegmentOutcome result;
+        final AbstractFunction2<Object, SegmentOutcome, BoxedUnit> handler = new AbstractFunction2<>() {
+            @Override
+            public BoxedUnit apply(Object partition, SegmentOutcome o) {
+                result = o;
+                return BoxedUnit.UNIT;
+            }
+        };
+        final AbstractFunction0<SegmentOutcome> value = new AbstractFunction0<>() {
+            @Override
+            public SegmentOutcome apply() {
+                return result;
+            }
+        };
+
+        Outcome(String trialId) {
+            this.trialId = trialId;
+        }
+
+        @Override
+        public BoxedUnit apply(Try<SegmentOutcome> ended) {
+            if (ended.isSuccess()) {
+                future.complete(ended.get());
+            } else {
+                future.complete(SegmentOutcome.sparkFailure("Spark could not run trial " + trialId + ": " + ended.failed().get()));
+            }
+            return BoxedUnit.UNIT;
+        }
+    }
 }

@@ -55,8 +55,18 @@ public record SweepSpec(
      * @param queueAhead segments handed to Spark per executor beyond its free slots, so that a slot that
      *                   frees starts the next segment at once instead of waiting for the driver to notice,
      *                   ask its tuner and submit; 0 keeps exactly one segment per slot
+     * @param weight     the sweep's share of the cluster beside other sweeps of the same application: its FAIR
+     *                   pool's weight (a sweep of weight 3 gets three slots for every one of a sweep of weight 1)
+     * @param pool       the FAIR pool the segments go to; null for {@code mutune-SWEEP_NAME}
      */
-    public record Resources(double gpusPerTrial, int maxRetries, long trialTimeoutSeconds, int queueAhead) implements Serializable { }
+    public record Resources(double gpusPerTrial, int maxRetries, long trialTimeoutSeconds, int queueAhead, int weight, String pool)
+            implements Serializable {
+
+        /** Alone on its cluster: weight 1, the default pool. */
+        public Resources(double gpusPerTrial, int maxRetries, long trialTimeoutSeconds, int queueAhead) {
+            this(gpusPerTrial, maxRetries, trialTimeoutSeconds, queueAhead, 1, null);
+        }
+    }
 
     /** Where the journal, the recommendations and the checkpoints go. */
     public record Output(String trials, String recommendations, String checkpoints) implements Serializable { }

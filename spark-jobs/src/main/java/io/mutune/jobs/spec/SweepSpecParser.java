@@ -170,7 +170,7 @@ public final class SweepSpecParser {
     }
 
     private static SweepSpec.Resources parseResources(SpecNode node) {
-        node.allowOnly(Set.of("gpus_per_trial", "max_retries", "trial_timeout_s", "queue_ahead"));
+        node.allowOnly(Set.of("gpus_per_trial", "max_retries", "trial_timeout_s", "queue_ahead", "weight", "pool"));
         double gpus = node.number("gpus_per_trial", 0);
         if (gpus < 0 || (gpus > 1 && gpus != Math.rint(gpus))) {
             throw new SpecException(node.field("gpus_per_trial"), "expected 0, a fraction of one GPU, or a whole number of GPUs, got " + gpus);
@@ -184,7 +184,15 @@ public final class SweepSpecParser {
         if (queueAhead < 0 || queueAhead > 64) {
             throw new SpecException(node.field("queue_ahead"), "expected an integer from 0 to 64 (segments queued per executor), got " + queueAhead);
         }
-        return new SweepSpec.Resources(gpus, (int) retries, timeout, (int) queueAhead);
+        long weight = node.integer("weight", 1);
+        if (weight < 1 || weight > 1000) {
+            throw new SpecException(node.field("weight"), "expected a whole number from 1 to 1000 (the sweep's share beside other sweeps), got " + weight);
+        }
+        String pool = node.string("pool", null);
+        if (pool != null && (pool.isBlank() || !pool.matches("[A-Za-z0-9._-]+"))) {
+            throw new SpecException(node.field("pool"), "expected a FAIR pool name of letters, digits, '.', '_' or '-', got '" + pool + "'");
+        }
+        return new SweepSpec.Resources(gpus, (int) retries, timeout, (int) queueAhead, (int) weight, pool);
     }
 
     private static List<Map<String, Double>> parseTargets(SpecNode root, Map<String, List<Double>> scales) {

@@ -37,6 +37,7 @@ final class JournalWriter implements AutoCloseable {
     private long written;
     private long committed;
     private long commits;
+    private long[] commitMillis = new long[64];
     private long retries;
     private volatile boolean closing;
     private volatile boolean flushRequested;
@@ -104,10 +105,10 @@ final class JournalWriter implements AutoCloseable {
         return failure != null;
     }
 
-    /** How many commits the journal took so far: fewer than rows when trials finished together. */
-    long commits() {
+    /** How many commits the journal took so far (fewer than rows when trials finished together), and how long they took. */
+    JournalCommits commits() {
         synchronized (progress) {
-            return commits;
+            return JournalCommits.of(java.util.Arrays.copyOf(commitMillis, (int) commits), committed);
         }
     }
 
@@ -135,8 +136,14 @@ final class JournalWriter implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch);
+                long t0 = System.nanoTime();
                 commit(batch);
+                long tookMs = (System.nanoTime() - t0) / 1_000_000;
                 synchronized (progress) {
+                    if (commits == commitMillis.length) {
+                        commitMillis = java.util.Arrays.copyOf(commitMillis, commitMillis.length * 2);
+                    }
+                    commitMillis[(int) commits] = tookMs;
                     committed += batch.size();
                     commits++;
                     progress.notifyAll();

@@ -44,6 +44,7 @@ final class SegmentLoop {
     private final List<Running> toStart = new ArrayList<>();
     private final List<SegmentTiming> timings = new ArrayList<>();
     private int nextPoint;
+    private int peakSlots;
 
     SegmentLoop(SweepSpec spec, TrialRunner runner, SparkSegmentExecutor executor, SlotCount slots, JournalSink sink,
                 JournalRows rows, SweepProgress progress, List<JournalRow> finished, DriverStop stop) {
@@ -92,22 +93,33 @@ final class SegmentLoop {
 
     /**
      * Asks the tuners in turn, so no scale point starves, until every slot has a segment and each
-     * executor has {@code queue_ahead} more waiting in Spark's queue.
+     * executor has {@code queue_ahead} more waiting in Spark's queue. Each tuner is asked for its
+     * share of the free slots at once: a GP proposes them from one fit instead of one fit per slot.
      */
     private void fill(List<ScalePointTuner> points, BiFunction<ScalePointTuner, TrialRequest, TrialSegment> segments) {
         int idle = 0;
         int capacity = slots.window(spec.resources().queueAhead());
+        peakSlots = Math.max(peakSlots, slots.now());
         while (inFlight.size() + toStart.size() < capacity && idle < points.size()) {
             ScalePointTuner point = points.get(nextPoint);
             nextPoint = (nextPoint + 1) % points.size();
-            var request = point.tuner().ask();
-            if (request.isEmpty()) {
+            int free = capacity - inFlight.size() - toStart.size();
+            List<TrialRequest> asked = point.tuner().ask(Math.max(1, (free + points.size() - 1) / points.size()));
+            if (asked.isEmpty()) {
                 idle++;
                 continue;
             }
             idle = 0;
-            toStart.add(new Running(point, request.get(), segments.apply(point, request.get()), 0, 0, System.currentTimeMillis()));
+            long now = System.currentTimeMillis();
+            for (TrialRequest request : asked) {
+                toStart.add(new Running(point, request, segments.apply(point, request), 0, 0, now));
+            }
         }
+    }
+
+    /** The most trial slots the cluster offered while this loop ran. */
+    int peakSlots() {
+        return peakSlots;
     }
 
     /** Journals every pending start, makes the rows durable once, then submits the tasks. */

@@ -9,6 +9,7 @@ import io.mutune.hpo.tuner.TrialRequest;
 import io.mutune.jobs.exec.SegmentOutcome;
 import io.mutune.jobs.exec.SlotCount;
 import io.mutune.jobs.exec.SparkSegmentExecutor;
+import io.mutune.jobs.exec.SweepPools;
 import io.mutune.jobs.faults.BoundedRetry;
 import io.mutune.jobs.faults.DriverStop;
 import io.mutune.jobs.spec.SweepSpec;
@@ -39,15 +40,24 @@ public final class SweepJob {
     private final PrintStream out;
 
     public SweepJob(SweepSpec spec, String sweepId, JavaSparkContext jsc, TrialJournal journal, TrialRunner runner, PrintStream out) {
+        this(spec, sweepId, jsc, journal, runner, out, System.console() != null);
+    }
+
+    /**
+     * @param progressBar a live bar on the terminal; false prints one line per segment (a log, or
+     *                    several sweeps sharing one console)
+     */
+    public SweepJob(SweepSpec spec, String sweepId, JavaSparkContext jsc, TrialJournal journal, TrialRunner runner, PrintStream out,
+                    boolean progressBar) {
+        this.out = out;
         this.spec = spec;
         this.sweepId = sweepId;
         this.jsc = jsc;
         this.journal = journal;
         this.runner = runner;
-        this.out = out;
         this.files = new SweepFiles(spec.output().checkpoints(), sweepId, jsc.hadoopConfiguration());
         this.progress = SweepProgress.forConsole(out, spec.search().metric(), spec.search().mode(),
-                spec.scalePoints().size() * spec.search().trialsPerScale(), System.console() != null);
+                spec.scalePoints().size() * spec.search().trialsPerScale(), progressBar);
     }
 
     /** Runs a new sweep. */
@@ -75,7 +85,7 @@ public final class SweepJob {
                 .filter(r -> r.status().isTerminal() && r.status() != TrialStatus.STALE).toList());
         progress.resumedWith(finished);
         DriverStop stop = new DriverStop();
-        SparkSegmentExecutor executor = new SparkSegmentExecutor(jsc, sweepId, spec.resources().gpusPerTrial());
+        SparkSegmentExecutor executor = new SparkSegmentExecutor(jsc, sweepId, spec.resources().gpusPerTrial(), pool());
         JournalRows rows = new JournalRows(sweepId, spec.search().metric(), replay.nextSeq());
         WriteAheadLog wal = WriteAheadLog.open(files);
         JournalWriter writer = new JournalWriter(journal, stop, BoundedRetry.fromSystemProperties(), line -> out.println("  " + line));
@@ -88,7 +98,7 @@ public final class SweepJob {
             progress.finish();
             closeQuietly(wal);
             double wall = (System.nanoTime() - startNanos) / 1e9;
-            return new SweepResult(sweepId, finished, timings, journal.location(), writer.commits(), writer.retries(), wall);
+            return new SweepResult(sweepId, finished, timings, journal.location(), writer.commits(), writer.retries(), wall, loop.peakSlots());
         } catch (Exception | Error e) {
             progress.finish();
             throw SweepStops.stop(e, executor, writer, wal, journal.location());
@@ -120,6 +130,19 @@ public final class SweepJob {
         } catch (RuntimeException | Error e) {
             // The journal table already holds every row the log held.
         }
+    }
+
+    /**
+     * The FAIR pool this sweep's segments go to, made with the spec's weight if the session does not
+     * define it; sweeps of one application share the slots by these weights.
+     */
+    private String pool() {
+        String name = spec.resources().pool() != null ? spec.resources().pool() : SweepPools.defaultName(spec.sweep());
+        if (!SweepPools.ensure(jsc.sc(), name, spec.resources().weight()) && spec.resources().weight() != 1) {
+            out.println("mutune sweep " + sweepId + ": resources.weight " + spec.resources().weight()
+                    + " has no effect: this Spark session schedules FIFO (set spark.scheduler.mode=FAIR when it starts)");
+        }
+        return name;
     }
 
     /** Whether every tuner is done once the journal is replayed: nothing open, nothing left to ask. */

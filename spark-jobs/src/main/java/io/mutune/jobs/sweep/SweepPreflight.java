@@ -22,7 +22,8 @@ public final class SweepPreflight {
     public record SweepTables(TrialJournal journal, RecommendationTable recommendations) { }
 
     /** Opens and creates the spec's tables and checks its folders; throws {@link IllegalArgumentException} naming the field. */
-    public static SweepTables check(SparkSession spark, SweepSpec spec, String sweepId, Configuration hadoop) {
+    // synchronized: sweeps started side by side in one application would race to create one table
+    public static synchronized SweepTables check(SparkSession spark, SweepSpec spec, String sweepId, Configuration hadoop) {
         String trials = spec.output().trials();
         String recs = spec.output().recommendations();
         TrialJournal journal = step("output.trials", "open", trials, () -> Tables.journal(spark, trials));

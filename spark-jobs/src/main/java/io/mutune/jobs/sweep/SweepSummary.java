@@ -20,7 +20,9 @@ public final class SweepSummary {
         if (!result.timings().isEmpty()) {
             out.println(SchedulingFigures.of(result.timings()).line());
             out.println(SchedulingFigures.EXPLAINED);
+            out.println(SlotUtilisation.of(result.timings(), result.peakSlots()).line());
         }
+        out.println(result.journalCommits().line());
         Map<String, List<JournalRow>> byScale = new LinkedHashMap<>();
         for (JournalRow r : result.finished()) {
             byScale.computeIfAbsent(r.scaleKey(), k -> new java.util.ArrayList<>()).add(r);
@@ -67,7 +69,7 @@ public final class SweepSummary {
                             r.predictedLoss().value(), r.predictedLoss().lower(), r.predictedLoss().upper(), r.predictedLoss().form())));
         }
         out.println("tables:");
-        out.printf(Locale.ROOT, "  trials:          %s  (%d commits%s)%n", result.journalLocation(), result.journalCommits(),
+        out.printf(Locale.ROOT, "  trials:          %s  (%d commits%s)%n", result.journalLocation(), result.journalCommits().commits(),
                 result.journalRetries() == 0 ? "" : ", " + result.journalRetries() + " retried after transient faults");
         out.printf(Locale.ROOT, "  recommendations: %s  (%s)%n", recommendationsTable,
                 publishVersion < 0 ? "nothing published" : "version " + publishVersion);

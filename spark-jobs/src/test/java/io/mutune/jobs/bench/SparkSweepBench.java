@@ -27,6 +27,10 @@ public final class SparkSweepBench {
     private SparkSweepBench() { }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("scale")) {
+            ScaleBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Path dir = Files.createTempDirectory("mutune-bench-");
         double sleepScale = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
         int queueAhead = args.length > 2 ? Integer.parseInt(args[2]) : 1;
@@ -82,7 +86,7 @@ public final class SparkSweepBench {
         return max ? best : last;
     }
 
-    private static List<JournalRow> syntheticJournal(String sweepId, int trialsPerScale) {
+    static List<JournalRow> syntheticJournal(String sweepId, int trialsPerScale) {
         List<JournalRow> rows = new ArrayList<>();
         long seq = 0;
         for (int t = 0; t < trialsPerScale; t++) {

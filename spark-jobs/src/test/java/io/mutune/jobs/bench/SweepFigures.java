@@ -20,9 +20,12 @@ import java.util.Map;
  * @param steadyUtilisation the same from the first task start: leaves out the executors' start-up
  *                          (fetching the shaded jar before their first task)
  * @param medianSlotGapMs   on one (executor, GPU) slot, from a segment's end to the next one's start, median
+ * @param p99OverheadMs     ask to task start, 99th percentile
+ * @param p95SlotGapMs      slot gap, 95th percentile
+ * @param trials            distinct trials with an ended segment
  */
 record SweepFigures(int segments, double wallSeconds, double utilisation, double medianOverheadMs, double p95OverheadMs,
-                    double steadyUtilisation, double medianSlotGapMs) {
+                    double steadyUtilisation, double medianSlotGapMs, double p99OverheadMs, double p95SlotGapMs, int trials) {
 
     static SweepFigures of(List<JournalRow> rows, int slots) {
         Map<String, JournalRow> asks = new HashMap<>();
@@ -31,6 +34,7 @@ record SweepFigures(int segments, double wallSeconds, double utilisation, double
         long lastEnd = Long.MIN_VALUE;
         long firstStart = Long.MAX_VALUE;
         Map<String, List<long[]>> bySlot = new HashMap<>();
+        java.util.Set<String> trials = new java.util.HashSet<>();
         double busy = 0;
         int segments = 0;
         for (JournalRow r : rows) {
@@ -44,6 +48,7 @@ record SweepFigures(int segments, double wallSeconds, double utilisation, double
                     throw new IllegalArgumentException("ended row without its RUNNING row: " + r);
                 }
                 segments++;
+                trials.add(r.trialId());
                 busy += r.finishedAt().toEpochMilli() - r.startedAt().toEpochMilli();
                 overheads.add((double) (r.startedAt().toEpochMilli() - ask.startedAt().toEpochMilli()));
                 lastEnd = Math.max(lastEnd, r.finishedAt().toEpochMilli());
@@ -63,7 +68,8 @@ record SweepFigures(int segments, double wallSeconds, double utilisation, double
         }
         Collections.sort(gaps);
         return new SweepFigures(segments, wallMs / 1000, busy / (slots * wallMs), percentile(overheads, 0.5), percentile(overheads, 0.95),
-                busy / (slots * (double) (lastEnd - firstStart)), percentile(gaps, 0.5));
+                busy / (slots * (double) (lastEnd - firstStart)), percentile(gaps, 0.5), percentile(overheads, 0.99),
+                percentile(gaps, 0.95), trials.size());
     }
 
     private static double percentile(List<Double> sorted, double q) {

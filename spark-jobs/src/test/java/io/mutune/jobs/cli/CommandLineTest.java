@@ -95,4 +95,11 @@ class CommandLineTest {
         assertEquals(ExitCodes.USER_ERROR, r.code());
         assertTrue(r.err().startsWith("mutune sweep: --nightly derives the sweep id"), r.err());
     }
+
+    @Test
+    void severalSpecsNeedOneSweepIdEachBeforeAnythingRuns() {
+        Ran r = run("sweep", dir.resolve("a.yaml").toString(), dir.resolve("b.yaml").toString(), "--sweep-id", "x");
+        assertEquals(ExitCodes.USER_ERROR, r.code());
+        assertEquals("mutune sweep: --sweep-id: give one per SPEC, in their order (2 specs, 1 ids)\n", r.err());
+    }
 }

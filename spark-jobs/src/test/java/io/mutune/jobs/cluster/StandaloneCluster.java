@@ -18,21 +18,24 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real Spark standalone cluster on loopback for tests and the benchmark: one Master and N
  * Workers, each its own JVM, started from a SPARK_HOME built out of the Maven classpath. Every
- * Worker offers two fake GPUs. Drivers run as child JVMs too, so a test can kill -9 any of them.
+ * Worker offers fake GPUs (two unless told otherwise). Drivers run as child JVMs too, so a test can
+ * kill -9 any of them.
  */
 public final class StandaloneCluster implements AutoCloseable {
     private final Path dir;
     private final Path sparkHome;
     private final int coresPerWorker;
+    private final int gpusPerWorker;
     private final int masterPort;
     private final int masterUiPort;
     private final Process master;
     private final List<Process> workers = new ArrayList<>();
     private final List<Process> drivers = new ArrayList<>();
 
-    private StandaloneCluster(Path dir, int coresPerWorker) throws IOException {
+    private StandaloneCluster(Path dir, int coresPerWorker, int gpusPerWorker) throws IOException {
         this.dir = dir;
         this.coresPerWorker = coresPerWorker;
+        this.gpusPerWorker = gpusPerWorker;
         this.sparkHome = buildSparkHome(dir);
         this.masterPort = freePort();
         this.masterUiPort = freePort();
@@ -40,9 +43,17 @@ public final class StandaloneCluster implements AutoCloseable {
                 "--host", "127.0.0.1", "--port", Integer.toString(masterPort), "--webui-port", Integer.toString(masterUiPort)), List.of());
     }
 
-    /** Starts a Master and {@code workers} Workers and waits until all Workers have registered. */
+    /** Starts a Master and {@code workers} Workers of two fake GPUs each and waits until all Workers have registered. */
     public static StandaloneCluster start(Path dir, int workers, int coresPerWorker) throws IOException, InterruptedException {
-        StandaloneCluster c = new StandaloneCluster(dir, coresPerWorker);
+        return start(dir, workers, coresPerWorker, 2);
+    }
+
+    /**
+     * As above, each Worker offering {@code gpusPerWorker} fake GPUs. Cores beyond the machine's are
+     * fine for trials that sleep: a Worker offers what it is told to.
+     */
+    public static StandaloneCluster start(Path dir, int workers, int coresPerWorker, int gpusPerWorker) throws IOException, InterruptedException {
+        StandaloneCluster c = new StandaloneCluster(dir, coresPerWorker, gpusPerWorker);
         try {
             c.awaitPort(c.masterPort, 120);
             for (int i = 0; i < workers; i++) {
@@ -60,8 +71,14 @@ public final class StandaloneCluster implements AutoCloseable {
         return "spark://127.0.0.1:" + masterPort;
     }
 
+    /** One-GPU trial slots: per Worker, the fewer of its cores and its GPUs. */
     public int slots() {
-        return workers.size() * Math.min(coresPerWorker, 2);
+        return workers.size() * Math.min(coresPerWorker, gpusPerWorker);
+    }
+
+    /** The Worker JVMs, whose descendants are the executors and the trial processes they run. */
+    public List<ProcessHandle> workerProcesses() {
+        return workers.stream().map(Process::toHandle).toList();
     }
 
     /** Kills a Worker JVM and everything it launched (executor, trial processes) with SIGKILL, as a lost machine. */
@@ -83,8 +100,23 @@ public final class StandaloneCluster implements AutoCloseable {
 
     /** As above, with extra JVM flags for the driver (system properties, GC logging). */
     public Process startDriver(Path log, List<String> args, List<String> jvmFlags) throws IOException {
+        return startDriverMain(log, "io.mutune.jobs.cli.MutuneCli", args, jvmFlags);
+    }
+
+    /**
+     * A driver JVM running {@code mainClass} of the test classes (a notebook's calls to the library),
+     * set up as {@link #startDriver} sets up {@code mutune}; {@code --master URL} ends its arguments.
+     */
+    public Process startDriverMain(Path log, String mainClass, List<String> args, List<String> jvmFlags) throws IOException {
         String jar = property("mutune.jar");
-        String classpath = Files.readString(Path.of(property("mutune.sparkClasspath"))).trim() + ":" + jar;
+        String testClasses;
+        try {
+            testClasses = Path.of(StandaloneCluster.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+        String classpath = Files.readString(Path.of(property("mutune.sparkClasspath"))).trim() + ":" + jar
+                + (mainClass.startsWith("io.mutune.jobs.cli.") ? "" : ":" + testClasses);
         List<String> cmd = new ArrayList<>();
         cmd.add(javaBin());
         cmd.add("-Xmx768m");
@@ -92,11 +124,11 @@ public final class StandaloneCluster implements AutoCloseable {
         cmd.addAll(List.of("-Dlog4j2.configurationFile=" + property("mutune.log4j"),
                 "-Dspark.driver.host=127.0.0.1", "-Dspark.driver.bindAddress=127.0.0.1", "-Dspark.ui.enabled=false",
                 "-Dspark.jars=" + jar,
-                "-Dspark.executor.extraJavaOptions=" + String.join(" ", opens()),
+                "-Dspark.executor.extraJavaOptions=" + String.join(" ", opens()) + executorExtraOptions(),
                 "-Dspark.executor.memory=640m", "-Dspark.executor.cores=" + coresPerWorker,
-                "-Dspark.executor.resource.gpu.amount=2"));
+                "-Dspark.executor.resource.gpu.amount=" + gpusPerWorker));
         cmd.addAll(jvmFlags);
-        cmd.addAll(List.of("-cp", classpath, "io.mutune.jobs.cli.MutuneCli"));
+        cmd.addAll(List.of("-cp", classpath, mainClass));
         cmd.addAll(args);
         cmd.addAll(List.of("--master", masterUrl()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -163,10 +195,11 @@ public final class StandaloneCluster implements AutoCloseable {
         Path work = dir.resolve("worker-" + index);
         Files.createDirectories(work);
         // Executors and their trial scripts inherit the Worker's environment: the scripts can say where they run.
-        return launch("worker-" + index, Map.of("MUTUNE_TEST_WORKER", Integer.toString(index)), List.of("org.apache.spark.deploy.worker.Worker",
+        return launch("worker-" + index, Map.of("MUTUNE_TEST_WORKER", Integer.toString(index),
+                        "MUTUNE_FAKE_GPUS", Integer.toString(gpusPerWorker)), List.of("org.apache.spark.deploy.worker.Worker",
                         "--host", "127.0.0.1", "--cores", Integer.toString(coresPerWorker), "--memory", "1g",
                         "--webui-port", "0", "--work-dir", work.toString(), masterUrl()),
-                List.of("-Dspark.worker.resource.gpu.amount=2",
+                List.of("-Dspark.worker.resource.gpu.amount=" + gpusPerWorker,
                         "-Dspark.worker.resource.gpu.discoveryScript=" + script("fake-gpus.sh")));
     }
 
@@ -235,6 +268,12 @@ public final class StandaloneCluster implements AutoCloseable {
         } catch (IOException e) {
             return 0;
         }
+    }
+
+    /** Extra executor JVM flags for a profiling run ({@code -Dmutune.executorOptions=...}), else nothing. */
+    private static String executorExtraOptions() {
+        String extra = System.getProperty("mutune.executorOptions", "").trim();
+        return extra.isEmpty() ? "" : " " + extra;
     }
 
     private static List<String> opens() {

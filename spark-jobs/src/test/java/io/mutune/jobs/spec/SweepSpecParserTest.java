@@ -84,6 +84,8 @@ class SweepSpecParserTest {
         "bad sweep name          | 'sweep: quick'                    | 'sweep: \"drop table; --\"'          | sweep      | is not a valid sweep name",
         "fractional gpus above 1 | 'output:'                         | 'resources: {gpus_per_trial: 1.5}\\noutput:' | resources.gpus_per_trial | expected 0, a fraction",
         "negative queue_ahead    | 'output:'                         | 'resources: {queue_ahead: -1}\\noutput:' | resources.queue_ahead | expected an integer from 0 to 64",
+        "zero weight             | 'output:'                         | 'resources: {weight: 0}\\noutput:' | resources.weight | expected a whole number from 1 to 1000",
+        "pool name with a space  | 'output:'                         | 'resources: {pool: \"my pool\"}\\noutput:' | resources.pool | expected a FAIR pool name",
         "zero replicates         | 'trials_per_scale: 5'             | 'trials_per_scale: 5\\n  replicates: 0' | search.replicates | expected an integer from 1 to 64",
         "top_k above trials      | 'trials_per_scale: 5'             | 'trials_per_scale: 5\\n  confirm: {top_k: 6, seeds: 3}' | search.confirm.top_k | 6 is more than trials_per_scale (5)",
         "negative confirm seeds  | 'trials_per_scale: 5'             | 'trials_per_scale: 5\\n  confirm: {top_k: 2, seeds: -1}' | search.confirm.seeds | expected an integer from 1 to 64",
@@ -172,5 +174,15 @@ class SweepSpecParserTest {
     @Test
     void queueAheadDefaultsToOnePerExecutor() {
         assertEquals(1, SweepSpecParser.parse(VALID).resources().queueAhead());
+    }
+
+    @Test
+    void aSweepAloneHasWeightOneAndItsOwnPoolUnlessTheSpecSaysOtherwise() {
+        SweepSpec.Resources alone = SweepSpecParser.parse(VALID).resources();
+        assertEquals(1, alone.weight());
+        assertEquals(null, alone.pool());
+        SweepSpec.Resources shared = SweepSpecParser.parse(VALID.replace("output:", "resources: {weight: 3, pool: nightly-gpt}\noutput:")).resources();
+        assertEquals(3, shared.weight());
+        assertEquals("nightly-gpt", shared.pool());
     }
 }

@@ -23,4 +23,14 @@ class SchedulingFiguresTest {
         assertEquals(190, f.startP95Ms());
         assertEquals("scheduling: 20 segments, ask to submit median 10 ms (p95 19), ask to task start median 100 ms (p95 190)", f.line());
     }
+
+    @Test
+    void utilisationIsBusySlotTimeOverSlotsTimesTheWallFromTheFirstAsk() {
+        // two slots for 10 s: one busy 9 s, the other 6 s of it (asked at 0, last end at 10 s)
+        List<SegmentTiming> timings = List.of(new SegmentTiming("a", 0, 5, 1000, 10_000),
+                new SegmentTiming("b", 0, 5, 1000, 4000), new SegmentTiming("c", 3000, 3005, 7000, 10_000));
+        SlotUtilisation u = SlotUtilisation.of(timings, 2);
+        assertEquals(0.75, u.utilisation(), 1e-9);
+        assertEquals("slots: utilisation 75.0% of 2 slots over 10.0 s (first ask to last end), 0.30 segments/s", u.line());
+    }
 }

@@ -7,9 +7,9 @@ import io.mutune.hpo.math.LogExpectedImprovement;
 import io.mutune.hpo.math.ScrambledSobol;
 import io.mutune.hpo.space.Configuration;
 import io.mutune.hpo.space.SearchSpace;
+import io.mutune.hpo.tuner.BatchSearcher;
 import io.mutune.hpo.tuner.Observation;
 import io.mutune.hpo.tuner.SearchHistory;
-import io.mutune.hpo.tuner.Searcher;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,8 +23,9 @@ import java.util.SplittableRandom;
  * the uncertainty around them so q parallel workers get q different points (Ginsbourger et al.,
  * "Kriging is well-suited to parallelize optimization", 2010). Starts with scrambled Sobol points.
  * The GP fits a noise variance; an observation that is the mean of n seed replicates gets 1/n of it.
+ * A batch comes from one fit: each pick joins the fantasies before the next is chosen.
  */
-public final class GpSearcher implements Searcher {
+public final class GpSearcher implements BatchSearcher {
     private final SearchSpace space;
     private final GpOptions options;
     private final GpFeatures features;
@@ -41,9 +42,21 @@ public final class GpSearcher implements Searcher {
 
     @Override
     public Configuration suggest(SearchHistory history, SplittableRandom random) {
+        return suggestBatch(history, 1, random).get(0);
+    }
+
+    @Override
+    public List<Configuration> suggestBatch(SearchHistory history, int count, SplittableRandom random) {
+        if (count < 1) {
+            throw new IllegalArgumentException("a batch holds at least 1 configuration, got " + count);
+        }
         List<Observation> obs = history.forModel(options.startupTrials());
+        List<Configuration> out = new ArrayList<>();
         if (obs.size() < options.startupTrials()) {
-            return startupPoint(history);
+            for (int i = 0; i < count; i++) {
+                out.add(startupPoint(history.seed(), history.trialNumber() + i));
+            }
+            return out;
         }
         List<Observation> train = TrainingSet.select(obs, options.maxTrainingSize(), random.split());
         double[][] x = new double[train.size()][];
@@ -63,26 +76,34 @@ public final class GpSearcher implements Searcher {
             // (the plug-in incumbent), not on a value that may be one lucky run.
             best = Math.min(best, replicated ? gp.predict(x[i])[0] : y[i]);
         }
-        gp = withPendingFantasies(gp, history.pending());
+        gp = withFantasies(gp, history.pending());
         Set<Configuration> taken = new HashSet<>(history.pending());
         for (Observation o : history.observations()) {
             taken.add(o.config());
         }
         List<Configuration> incumbents = incumbents(train, 3);
-        final GaussianProcess model = gp;
         final double incumbent = best;
-        return acquisitionSearch.maximise(c -> {
-            double[] p = model.predict(features.of(c));
-            return LogExpectedImprovement.value(p[0], Math.sqrt(p[1]), incumbent);
-        }, incumbents, taken, random.split());
+        for (int i = 0; i < count; i++) {
+            final GaussianProcess model = gp;
+            Configuration pick = acquisitionSearch.maximise(c -> {
+                double[] p = model.predict(features.of(c));
+                return LogExpectedImprovement.value(p[0], Math.sqrt(p[1]), incumbent);
+            }, incumbents, taken, random.split());
+            out.add(pick);
+            taken.add(pick);
+            if (i + 1 < count) {
+                gp = withFantasies(gp, List.of(pick));
+            }
+        }
+        return out;
     }
 
-    private synchronized Configuration startupPoint(SearchHistory history) {
-        if (startup == null || startupSeed != history.seed()) {
-            startup = new ScrambledSobol(space.dimension(), history.seed());
-            startupSeed = history.seed();
+    private synchronized Configuration startupPoint(long seed, int trialNumber) {
+        if (startup == null || startupSeed != seed) {
+            startup = new ScrambledSobol(space.dimension(), seed);
+            startupSeed = seed;
         }
-        return space.decode(startup.point(history.trialNumber()));
+        return space.decode(startup.point(trialNumber));
     }
 
     private double[] standardise(List<Observation> train, double[][] x) {
@@ -105,7 +126,8 @@ public final class GpSearcher implements Searcher {
         return y;
     }
 
-    private GaussianProcess withPendingFantasies(GaussianProcess gp, List<Configuration> pending) {
+    /** Kriging believer: the running (or just picked) configurations at their posterior mean. */
+    private GaussianProcess withFantasies(GaussianProcess gp, List<Configuration> pending) {
         if (pending.isEmpty()) {
             return gp;
         }

@@ -19,22 +19,36 @@ import java.util.Map;
  *                       it to {@code d + 1}, so each density has enough points for a kernel per
  *                       dimension, and lets the two groups overlap while there are fewer than
  *                       {@code 2 (d + 1)}; 1 is plain TPE
+ * @param maxBad         the most points the bad density is fitted to: past it, a seeded sample of
+ *                       the bad observations (every running trial kept), so an ask stays within
+ *                       tens of milliseconds at 10,000 observations. A kernel density from a
+ *                       random sample of its points estimates the same density, with more noise
  */
 public record TpeOptions(int startupTrials, int candidates, double gammaFraction, int gammaCap,
                          double priorWeight, boolean constantLiar, double bandwidthFactor,
-                         int recombinedCandidates, int minGroup) {
+                         int recombinedCandidates, int minGroup, int maxBad) {
+
+    /** The bad density's default cap. */
+    public static final int MAX_BAD = 1024;
 
     /**
      * 48 candidates, all recombined: against Optuna's TPESampler on the six functions of bench/hpo.sh,
      * 48 was ahead on all six over 40 seeds where 24 trailed on Levy-10 (docs/benchmarks.md).
      */
-    public static final TpeOptions DEFAULTS = new TpeOptions(10, 48, 0.125, 25, 1.0, true, 1.06, 48, 1);
+    public static final TpeOptions DEFAULTS = new TpeOptions(10, 48, 0.125, 25, 1.0, true, 1.06, 48, 1, MAX_BAD);
 
     /** Plain TPE: groups of at least one observation. */
     public TpeOptions(int startupTrials, int candidates, double gammaFraction, int gammaCap, double priorWeight,
                       boolean constantLiar, double bandwidthFactor, int recombinedCandidates) {
         this(startupTrials, candidates, gammaFraction, gammaCap, priorWeight, constantLiar, bandwidthFactor,
-                recombinedCandidates, 1);
+                recombinedCandidates, 1, MAX_BAD);
+    }
+
+    /** With the default cap on the bad density's points. */
+    public TpeOptions(int startupTrials, int candidates, double gammaFraction, int gammaCap, double priorWeight,
+                      boolean constantLiar, double bandwidthFactor, int recombinedCandidates, int minGroup) {
+        this(startupTrials, candidates, gammaFraction, gammaCap, priorWeight, constantLiar, bandwidthFactor,
+                recombinedCandidates, minGroup, MAX_BAD);
     }
 
     public TpeOptions {
@@ -51,12 +65,15 @@ public record TpeOptions(int startupTrials, int candidates, double gammaFraction
         if (minGroup < 1) {
             throw new IllegalArgumentException("TPE min_group must be >= 1, got " + minGroup);
         }
+        if (maxBad < 2) {
+            throw new IllegalArgumentException("TPE max_bad must be >= 2, got " + maxBad);
+        }
         if (!(priorWeight > 0)) {
             throw new IllegalArgumentException("TPE prior weight must be > 0, got " + priorWeight);
         }
     }
 
-    /** Reads {@code n_startup, candidates, gamma, gamma_cap, prior_weight, constant_liar, min_group}; others keep defaults. */
+    /** Reads {@code n_startup, candidates, gamma, gamma_cap, prior_weight, constant_liar, min_group, max_bad}; others keep defaults. */
     public static TpeOptions from(Map<String, Object> o) {
         return new TpeOptions(
                 Options.intOf(o, "n_startup", DEFAULTS.startupTrials),
@@ -67,6 +84,7 @@ public record TpeOptions(int startupTrials, int candidates, double gammaFraction
                 Options.boolOf(o, "constant_liar", DEFAULTS.constantLiar),
                 Options.doubleOf(o, "bandwidth_factor", DEFAULTS.bandwidthFactor),
                 Options.intOf(o, "recombined_candidates", DEFAULTS.recombinedCandidates),
-                Options.intOf(o, "min_group", DEFAULTS.minGroup));
+                Options.intOf(o, "min_group", DEFAULTS.minGroup),
+                Options.intOf(o, "max_bad", DEFAULTS.maxBad));
     }
 }

@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
  * propose the candidate drawn from the good density that maximises l(x)/g(x) (Bergstra et al.
  * 2011; Falkner et al. 2018). Running trials count as bad (constant liar) so that parallel
  * workers do not pile onto one point. Fits the highest resource level with enough observations,
- * so it serves as BOHB's model too.
+ * so it serves as BOHB's model too. Past {@link TpeOptions#maxBad} bad points, the bad density is
+ * fitted to a seeded sample of them (every running trial kept).
  */
 public final class TpeSearcher implements Searcher {
     private final SearchSpace space;
@@ -33,35 +34,32 @@ public final class TpeSearcher implements Searcher {
         if (obs.size() < options.startupTrials()) {
             return space.sample(random);
         }
-        List<double[]> points = new ArrayList<>();
-        List<Double> scores = new ArrayList<>();
-        for (Observation o : obs) {
-            points.add(space.encode(o.config()));
-            scores.add(o.score());
+        List<Configuration> pending = options.constantLiar() ? history.pending() : List.of();
+        int total = obs.size() + pending.size();
+        double[] scores = new double[total];
+        for (int i = 0; i < obs.size(); i++) {
+            scores[i] = obs.get(i).score();
         }
-        if (options.constantLiar()) {
-            for (Configuration c : history.pending()) {
-                points.add(space.encode(c));
-                scores.add(Double.POSITIVE_INFINITY);
-            }
-        }
-        Integer[] order = new Integer[points.size()];
-        for (int i = 0; i < order.length; i++) {
+        // running trials count as bad (constant liar): the worst score, after every observation
+        java.util.Arrays.fill(scores, obs.size(), total, Double.POSITIVE_INFINITY);
+        Integer[] order = new Integer[total];
+        for (int i = 0; i < total; i++) {
             order[i] = i;
         }
         // ties keep arrival order, so the split is deterministic
-        java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> scores.get(i)).thenComparingInt(i -> i));
+        java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> scores[i]).thenComparingInt(i -> i));
         int good = Math.max(1, Math.min((int) Math.ceil(options.gammaFraction() * obs.size()), options.gammaCap()));
         good = Math.min(obs.size(), Math.max(good, options.minGroup()));
         // the bad group is the rest, or the worst minGroup when that is more (the groups then overlap)
-        int bad = Math.min(order.length, Math.max(order.length - good, options.minGroup()));
+        int bad = Math.min(total, Math.max(total - good, options.minGroup()));
         double[][] below = new double[good][];
-        double[][] above = new double[bad][];
         for (int r = 0; r < good; r++) {
-            below[r] = points.get(order[r]);
+            below[r] = point(order[r], obs, pending);
         }
-        for (int r = 0; r < bad; r++) {
-            above[r] = points.get(order[order.length - bad + r]);
+        int[] aboveIndex = badSample(order, total - bad, obs.size(), random);
+        double[][] above = new double[aboveIndex.length][];
+        for (int r = 0; r < above.length; r++) {
+            above[r] = point(aboveIndex[r], obs, pending);
         }
         ParzenEstimator l = new ParzenEstimator(space, below, options.priorWeight(), options.bandwidthFactor());
         ParzenEstimator g = new ParzenEstimator(space, above, options.priorWeight(), options.bandwidthFactor());
@@ -77,6 +75,42 @@ public final class TpeSearcher implements Searcher {
             }
         }
         return best;
+    }
+
+    /** Point {@code i} in unit coordinates: an observation, or past them a running trial. */
+    private double[] point(int i, List<Observation> obs, List<Configuration> pending) {
+        return space.encode(i < obs.size() ? obs.get(i).config() : pending.get(i - obs.size()));
+    }
+
+    /**
+     * The bad group ({@code order[from..]}), or past {@code maxBad} points every running trial in it
+     * plus a seeded sample of its observations (each point weighs the same, so order does not matter).
+     */
+    private int[] badSample(Integer[] order, int from, int observed, SplittableRandom random) {
+        int size = order.length - from;
+        if (size <= options.maxBad()) {
+            int[] all = new int[size];
+            for (int r = 0; r < size; r++) {
+                all[r] = order[from + r];
+            }
+            return all;
+        }
+        List<Integer> running = new ArrayList<>();
+        List<Integer> seen = new ArrayList<>();
+        for (int r = from; r < order.length; r++) {
+            (order[r] >= observed ? running : seen).add(order[r]);
+        }
+        int keep = Math.max(0, options.maxBad() - running.size());
+        // a partial Fisher-Yates shuffle: the first keep entries become a uniform sample
+        for (int k = 0; k < keep; k++) {
+            int j = k + random.nextInt(seen.size() - k);
+            Integer t = seen.get(k);
+            seen.set(k, seen.get(j));
+            seen.set(j, t);
+        }
+        List<Integer> chosen = new ArrayList<>(seen.subList(0, keep));
+        chosen.addAll(running);
+        return chosen.stream().mapToInt(Integer::intValue).toArray();
     }
 
     @Override
