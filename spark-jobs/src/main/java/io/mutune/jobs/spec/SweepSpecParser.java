@@ -3,6 +3,7 @@ package io.mutune.jobs.spec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.mutune.connectors.open.ClasspathLibrary;
 import io.mutune.hpo.space.SearchSpace;
 import io.mutune.jobs.external.CommandSpec;
 import io.mutune.jobs.validate.ValidationPlan;
@@ -85,7 +86,11 @@ public final class SweepSpecParser {
 
     /** The DJL proxy against the scale axes (batch within the data, warmup within every horizon...); transfer names the field. */
     private static void checkProxyAxes(Map<String, Object> proxy, Map<String, List<Double>> scales) {
-        rethrowingTheField(() -> ProxyRunners.checkSweep(proxy, scales));
+        rethrowingTheField(() -> {
+            // The check builds DJL's schedules; without DJL's jar (the slim submit jar alone) that is the error to give.
+            ClasspathLibrary.DJL.require("proxy.model: " + proxy.get("model"));
+            ProxyRunners.checkSweep(proxy, scales);
+        });
     }
 
     /** Runs a check of the transfer module, whose errors start with the field, as a SpecException on that field. */
